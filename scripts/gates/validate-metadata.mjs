@@ -1,0 +1,169 @@
+// Validates every metadata XML file against the Metadata API schema that ships inside jsforce (generated from the
+// Metadata API WSDL): the XML is well formed, the root element matches the file suffix, every element is a known
+// field of its type, and number and boolean values parse. `sf project convert source` accepts malformed XML and
+// unknown elements, so this is the offline stand-in for the deploy-time schema check. It does not know picklist
+// values, required fields or cross-references.
+//
+// Usage: node scripts/gates/validate-metadata.mjs <folder>...
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+
+const require = createRequire(import.meta.url);
+const { ApiSchemas } = require('@jsforce/jsforce-node/lib/api/metadata/schema.js');
+
+/** File suffix (before `-meta.xml`) to Metadata API type. Add a line here when the project adds a new kind. */
+const SUFFIX_TYPES = {
+  app: 'CustomApplication',
+  cls: 'ApexClass',
+  compactLayout: 'CompactLayout',
+  dashboard: 'Dashboard',
+  field: 'CustomField',
+  flexipage: 'FlexiPage',
+  js: 'LightningComponentBundle',
+  labels: 'CustomLabels',
+  layout: 'Layout',
+  listView: 'ListView',
+  md: 'CustomMetadata',
+  notiftype: 'CustomNotificationType',
+  object: 'CustomObject',
+  permissionset: 'PermissionSet',
+  quickAction: 'QuickAction',
+  report: 'Report',
+  reportType: 'ReportType',
+  resource: 'StaticResource',
+  tab: 'CustomTab',
+  trigger: 'ApexTrigger',
+  validationRule: 'ValidationRule'
+};
+
+function propsOf(typeName) {
+  const props = {};
+  let schema = ApiSchemas[typeName];
+  while (schema) {
+    Object.assign(props, schema.props ?? {});
+    schema = schema.extends ? ApiSchemas[schema.extends] : null;
+  }
+  return props;
+}
+
+function checkValue(spec, value, where, problems) {
+  const elementType = Array.isArray(spec) ? spec[0] : spec;
+  const baseType = String(elementType).replace(/^\?/, '');
+  const values = Array.isArray(value) ? value : [value];
+  if (!Array.isArray(spec) && Array.isArray(value) && value.length > 1) {
+    problems.push(`${where} appears ${value.length} times but holds a single value`);
+  }
+  for (const item of values) {
+    if (baseType === 'any') {
+      continue;
+    }
+    if (baseType === 'string') {
+      if (item !== null && typeof item === 'object' && Object.keys(item).some((key) => !key.startsWith('@_'))) {
+        problems.push(`${where} must be text, found nested elements`);
+      }
+      continue;
+    }
+    const text = item !== null && typeof item === 'object' ? item['#text'] : item;
+    if (baseType === 'number') {
+      if (text === undefined || text === '' || Number.isNaN(Number(text))) {
+        problems.push(`${where} must be a number, found "${text ?? ''}"`);
+      }
+      continue;
+    }
+    if (baseType === 'boolean') {
+      if (text !== 'true' && text !== 'false') {
+        problems.push(`${where} must be true or false, found "${text ?? ''}"`);
+      }
+      continue;
+    }
+    if (ApiSchemas[baseType]) {
+      checkElement(baseType, item, where, problems);
+    }
+  }
+}
+
+function checkElement(typeName, element, where, problems) {
+  if (element === null || typeof element !== 'object') {
+    return;
+  }
+  const props = propsOf(typeName);
+  for (const [key, value] of Object.entries(element)) {
+    if (key.startsWith('@_') || key === '#text') {
+      continue;
+    }
+    const spec = props[key];
+    if (spec === undefined) {
+      problems.push(`<${key}> is not a field of ${typeName} (in ${where})`);
+      continue;
+    }
+    checkValue(spec, value, `${where}/${key}`, problems);
+  }
+}
+
+/**
+ * Validates one metadata file's text and returns its problems.
+ * @param {string} fileName
+ * @param {string} text
+ * @returns {string[]}
+ */
+export function validateMetadataFile(fileName, text) {
+  const match = /\.([A-Za-z]+)-meta\.xml$/.exec(fileName);
+  const typeName = match ? SUFFIX_TYPES[match[1]] : undefined;
+  if (!typeName) {
+    return [`unknown metadata suffix; add it to SUFFIX_TYPES in the metadata validator if it is a real type`];
+  }
+  const wellFormed = XMLValidator.validate(text);
+  if (wellFormed !== true) {
+    const { line, msg } = wellFormed.err;
+    return [`line ${line}: not well-formed XML: ${msg}`];
+  }
+  const parser = new XMLParser({ ignoreAttributes: false, parseTagValue: false, trimValues: true });
+  const document = parser.parse(text);
+  const roots = Object.keys(document).filter((key) => key !== '?xml');
+  if (roots.length !== 1 || roots[0] !== typeName) {
+    return [`root element must be <${typeName}>, found <${roots.join('>, <')}>`];
+  }
+  const root = document[typeName];
+  const problems = [];
+  if (typeof root === 'object' && root !== null && root['@_xmlns'] !== 'http://soap.sforce.com/2006/04/metadata') {
+    problems.push('root element must declare xmlns="http://soap.sforce.com/2006/04/metadata"');
+  }
+  checkElement(typeName, root, typeName, problems);
+  return problems;
+}
+
+function findMetadataFiles(dir, found = []) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory() && entry.name !== 'node_modules' && entry.name !== '__tests__') {
+      findMetadataFiles(full, found);
+    } else if (entry.isFile() && entry.name.endsWith('-meta.xml')) {
+      found.push(full);
+    }
+  }
+  return found;
+}
+
+function main(folders) {
+  if (!folders.length) {
+    console.error('Usage: node scripts/gates/validate-metadata.mjs <folder>...');
+    process.exit(2);
+  }
+  const files = folders.flatMap((folder) => findMetadataFiles(folder)).sort();
+  let failures = 0;
+  for (const file of files) {
+    const problems = validateMetadataFile(file, readFileSync(file, 'utf8'));
+    for (const problem of problems) {
+      console.error(`${file}: ${problem}`);
+    }
+    failures += problems.length;
+  }
+  console.log(`check:metadata: ${files.length} files, ${failures} problems`);
+  process.exit(failures ? 1 : 0);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
+  main(process.argv.slice(2));
+}
