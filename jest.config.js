@@ -1,5 +1,16 @@
 const { jestConfig } = require('@salesforce/sfdx-lwc-jest/config');
 
+const path = require('node:path');
+const tsconfig = require('./tsconfig.json');
+
+// Node-side code imports the service components as `c/<bundle>`, like the components do; map each one to its source.
+const componentModules = Object.fromEntries(
+  Object.entries(tsconfig.compilerOptions.paths).map(([name, [target]]) => [
+    `^${name}$`,
+    path.join('<rootDir>', target)
+  ])
+);
+
 const nodeBabel = {
   presets: [['@babel/preset-env', { targets: { node: 'current' } }], '@babel/preset-typescript']
 };
@@ -18,6 +29,7 @@ module.exports = {
       roots: ['<rootDir>/scripts'],
       testMatch: ['**/__tests__/**/*.test.ts'],
       moduleFileExtensions: ['ts', 'js', 'json'],
+      moduleNameMapper: componentModules,
       transform: { '^.+\\.ts$': ['babel-jest', nodeBabel] }
     }
   ],

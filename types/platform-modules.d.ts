@@ -35,3 +35,22 @@ declare module 'lightning/uiRecordApi' {
 
   export function notifyRecordUpdateAvailable(items: { recordId: string }[]): Promise<void>;
 }
+
+declare module '@salesforce/apex' {
+  /** Refreshes the value that an Apex @wire provisioned; pass the whole wired value. */
+  export function refreshApex(wiredValue: unknown): Promise<void>;
+}
+
+declare module 'lightning/platformShowToastEvent' {
+  export interface ShowToastEventConfig {
+    title: string;
+    message?: string;
+    messageData?: unknown[];
+    variant?: 'info' | 'success' | 'warning' | 'error';
+    mode?: 'dismissible' | 'pester' | 'sticky';
+  }
+
+  export class ShowToastEvent extends CustomEvent<ShowToastEventConfig> {
+    constructor(config: ShowToastEventConfig);
+  }
+}

@@ -18,6 +18,7 @@ const SUFFIX_TYPES = {
   app: 'CustomApplication',
   cls: 'ApexClass',
   compactLayout: 'CompactLayout',
+  customPermission: 'CustomPermission',
   dashboard: 'Dashboard',
   field: 'CustomField',
   flexipage: 'FlexiPage',

@@ -3,11 +3,20 @@
  * The Apex evaluator mirrors these shapes field for field, and the shared test vectors use them as JSON.
  */
 
+/** Directions a measure can have; the Apex evaluator supports the same list. */
+export const DIRECTIONS = ['HigherIsBetter', 'LowerIsBetter'] as const;
+
 /** Whether a higher raw value is better (logins) or worse (open cases). */
-export type Direction = 'HigherIsBetter' | 'LowerIsBetter';
+export type Direction = (typeof DIRECTIONS)[number];
+
+/** Curves that turn a raw value into a score; the Apex evaluator supports the same list. */
+export const CURVE_TYPES = ['Bands', 'Linear'] as const;
 
 /** How a raw value becomes a score from 0 to 100. */
-export type CurveType = 'Bands' | 'Linear';
+export type CurveType = (typeof CURVE_TYPES)[number];
+
+/** Missing-data policies; the Apex evaluator supports the same list. */
+export const MISSING_DATA_POLICIES = ['Neutral', 'Redistribute', 'Zero', 'Exclude'] as const;
 
 /**
  * What happens to a measure that has no data for an account.
@@ -16,7 +25,7 @@ export type CurveType = 'Bands' | 'Linear';
  * - `Zero`: scored 0; an explicit choice for signals where silence itself is bad news.
  * - `Exclude`: its weight leaves the model for this account and all other weights are renormalised.
  */
-export type MissingDataPolicy = 'Neutral' | 'Redistribute' | 'Zero' | 'Exclude';
+export type MissingDataPolicy = (typeof MISSING_DATA_POLICIES)[number];
 
 /** Health band of a score; `Insufficient` when coverage is below the model's minimum. */
 export type Band = 'Green' | 'Yellow' | 'Red' | 'Insufficient';
@@ -87,7 +96,12 @@ export interface DimensionDefinition {
   description?: string;
   /** What the CSM should do when this dimension is red or yellow; shown in the health-check report. */
   recommendedAction?: string;
+  /** Whether the dimension describes technical health (use, support) or business health (people, value, money). */
+  category?: DimensionCategory;
 }
+
+/** Side of the account's health a dimension belongs to. */
+export type DimensionCategory = 'Technical' | 'Business';
 
 /** Which accounts a model applies to: `field` of the account must hold one of `values`. */
 export interface SegmentCriteria {

@@ -1,0 +1,303 @@
+/**
+ * Lays out the demo org's records as the CSV files of an org export: one file per object, named after it, with the
+ * API names as header.
+ */
+
+import { formatDateTime, formatIsoDate, SECONDS_PER_DAY } from './calendar';
+import { formatCsv, type CsvValue } from './csv-writer';
+import type { DemoOrg } from './demo-org';
+
+/** One file of the export. */
+export interface ExportFile {
+  name: string;
+  content: string;
+  /** Records in the file; 0 for files that are not CSV. */
+  rows: number;
+}
+
+interface CsvLayout<T> {
+  name: string;
+  header: readonly string[];
+  records: readonly T[];
+  toRow: (record: T) => readonly CsvValue[];
+}
+
+function render<T>(layout: CsvLayout<T>): ExportFile {
+  return {
+    name: layout.name,
+    content: formatCsv(layout.header, layout.records.map(layout.toRow)),
+    rows: layout.records.length
+  };
+}
+
+function dateTimeOrNull(epochSeconds: number | null): string | null {
+  return epochSeconds === null ? null : formatDateTime(epochSeconds);
+}
+
+/** Renders every CSV file of the export, in a fixed order. */
+export function renderCsvFiles(org: DemoOrg): ExportFile[] {
+  return [
+    render({
+      name: 'Account.csv',
+      header: [
+        'Id',
+        'Name',
+        'OwnerId',
+        'Type',
+        'Industry',
+        'BillingCountry',
+        'Segment__c',
+        'LicensedSeats__c',
+        'AnnualRecurringRevenue__c',
+        'ExecutiveSponsor__c',
+        'Champion__c',
+        'DaysPastDue__c',
+        'CreatedDate'
+      ],
+      records: org.accounts,
+      toRow: (account) => [
+        account.id,
+        account.name,
+        account.ownerId,
+        'Customer',
+        account.industry,
+        account.country,
+        account.segment,
+        account.licensedSeats,
+        account.annualRecurringRevenue,
+        account.executiveSponsorId,
+        account.championId,
+        account.daysPastDue,
+        // A mid-afternoon UTC time that varies by account; nothing reads the time of day.
+        formatDateTime(account.customerSinceDay * SECONDS_PER_DAY + 13 * 3600 + ((account.index * 7919) % 14400))
+      ]
+    }),
+    render({
+      name: 'Contact.csv',
+      header: ['Id', 'AccountId', 'FirstName', 'LastName', 'Name', 'Email', 'Title'],
+      records: org.contacts,
+      toRow: (contact) => [
+        contact.id,
+        contact.accountId,
+        contact.firstName,
+        contact.lastName,
+        `${contact.firstName} ${contact.lastName}`,
+        contact.email,
+        contact.title
+      ]
+    }),
+    render({
+      name: 'User.csv',
+      header: [
+        'Id',
+        'Username',
+        'Name',
+        'AccountId',
+        'ContactId',
+        'UserType',
+        'IsActive',
+        'ProfileId',
+        'Profile.Name',
+        'UserRoleId',
+        'UserRole.Name',
+        'Department'
+      ],
+      records: org.users,
+      toRow: (user) => [
+        user.id,
+        user.username,
+        user.name,
+        user.accountId,
+        user.contactId,
+        user.userType,
+        user.isActive,
+        user.profileId,
+        user.profileName,
+        user.roleId,
+        user.roleName,
+        user.department
+      ]
+    }),
+    render({
+      name: 'LoginHistory.csv',
+      header: ['Id', 'UserId', 'LoginTime', 'LoginType', 'Status', 'Application'],
+      records: org.logins,
+      toRow: (login) => [
+        login.id,
+        login.userId,
+        formatDateTime(login.at),
+        login.loginType,
+        login.status,
+        login.application
+      ]
+    }),
+    render({
+      name: 'DailyUsage__c.csv',
+      header: ['Id', 'Account__c', 'UsageDate__c', 'ActiveUsers__c', 'Logins__c', 'Segment__c', 'Source__c'],
+      records: org.dailyUsage,
+      toRow: (row) => [
+        row.id,
+        row.accountId,
+        formatIsoDate(row.day),
+        row.activeUsers,
+        row.logins,
+        row.segment,
+        row.source
+      ]
+    }),
+    render({
+      name: 'Case.csv',
+      header: [
+        'Id',
+        'CaseNumber',
+        'AccountId',
+        'ContactId',
+        'CreatedDate',
+        'ClosedDate',
+        'IsClosed',
+        'IsEscalated',
+        'Status',
+        'Priority',
+        'Origin',
+        'Type',
+        'Subject',
+        'Description'
+      ],
+      records: org.cases,
+      toRow: (entry) => [
+        entry.id,
+        entry.caseNumber,
+        entry.accountId,
+        entry.contactId,
+        formatDateTime(entry.createdAt),
+        dateTimeOrNull(entry.closedAt),
+        entry.closedAt !== null,
+        entry.isEscalated,
+        entry.status,
+        entry.priority,
+        entry.origin,
+        entry.type,
+        entry.subject,
+        entry.description
+      ]
+    }),
+    render({
+      name: 'Task.csv',
+      header: [
+        'Id',
+        'WhoId',
+        'WhatId',
+        'AccountId',
+        'OwnerId',
+        'Subject',
+        'Type',
+        'ActivityDate',
+        'CreatedDate',
+        'Status',
+        'IsClosed'
+      ],
+      records: org.tasks,
+      toRow: (task) => [
+        task.id,
+        task.whoId,
+        task.whatId,
+        task.accountId,
+        task.ownerId,
+        task.subject,
+        task.type,
+        formatIsoDate(task.activityDay),
+        formatDateTime(task.createdAt),
+        task.status,
+        task.isClosed
+      ]
+    }),
+    render({
+      name: 'Event.csv',
+      header: [
+        'Id',
+        'WhoId',
+        'WhatId',
+        'AccountId',
+        'OwnerId',
+        'Subject',
+        'ActivityDate',
+        'StartDateTime',
+        'EndDateTime',
+        'DurationInMinutes',
+        'CreatedDate'
+      ],
+      records: org.events,
+      toRow: (event) => [
+        event.id,
+        event.whoId,
+        event.whatId,
+        event.accountId,
+        event.ownerId,
+        event.subject,
+        formatIsoDate(event.activityDay),
+        formatDateTime(event.startAt),
+        formatDateTime(event.startAt + event.durationMinutes * 60),
+        event.durationMinutes,
+        formatDateTime(event.createdAt)
+      ]
+    }),
+    render({
+      name: 'Opportunity.csv',
+      header: [
+        'Id',
+        'AccountId',
+        'OwnerId',
+        'Name',
+        'Type',
+        'StageName',
+        'CloseDate',
+        'IsClosed',
+        'IsWon',
+        'Amount',
+        'CreatedDate'
+      ],
+      records: org.opportunities,
+      toRow: (opportunity) => [
+        opportunity.id,
+        opportunity.accountId,
+        opportunity.ownerId,
+        opportunity.name,
+        opportunity.type,
+        opportunity.stageName,
+        formatIsoDate(opportunity.closeDay),
+        opportunity.isClosed,
+        opportunity.isWon,
+        opportunity.amount,
+        formatDateTime(opportunity.createdAt)
+      ]
+    }),
+    render({
+      name: 'Contract.csv',
+      header: ['Id', 'AccountId', 'ContractNumber', 'Status', 'StartDate', 'EndDate', 'ContractTerm'],
+      records: org.contracts,
+      toRow: (contract) => [
+        contract.id,
+        contract.accountId,
+        contract.contractNumber,
+        contract.status,
+        formatIsoDate(contract.startDay),
+        formatIsoDate(contract.endDay),
+        contract.termMonths
+      ]
+    }),
+    render({
+      name: 'Feedback__c.csv',
+      header: ['Id', 'Account__c', 'Type__c', 'Score__c', 'ResponseDate__c', 'Theme__c', 'Comment__c'],
+      records: org.feedback,
+      toRow: (entry) => [
+        entry.id,
+        entry.accountId,
+        entry.type,
+        entry.score,
+        formatIsoDate(entry.responseDay),
+        entry.theme,
+        entry.comment
+      ]
+    })
+  ];
+}

@@ -1,0 +1,274 @@
+/**
+ * Writes the README of the demo export: what the demo org is, how it was generated, its files, and each story with
+ * the accounts that tell it and the figures that show it, all computed from the generated records.
+ */
+
+import { dayOfEpochSeconds, formatIsoDate } from './calendar';
+import type { DemoAccount, DemoOrg, StoryName } from './demo-org';
+import type { ExportFile } from './export-files';
+import { BAD_QUARTER_END, BAD_QUARTER_START, STORIES } from './stories';
+
+const LINE_WIDTH = 120;
+/** A word, or a run of characters around one or more code spans (`like this`), which count as one word. */
+const WORDS = /(?:[^\s`]*`[^`]*`)+[^\s`]*|\S+/g;
+
+/** Wraps text at spaces to lines of at most LINE_WIDTH characters; `indent` prefixes every line after the first. */
+function wrap(text: string, firstPrefix = '', indent = ''): string {
+  const lines: string[] = [];
+  let line = firstPrefix;
+  let lineHasWords = false;
+  // A code span with spaces stays on one line, because Markdown formatters join a span broken across lines.
+  for (const word of text.match(WORDS) ?? []) {
+    const candidate = lineHasWords ? `${line} ${word}` : line + word;
+    if (lineHasWords && candidate.length > LINE_WIDTH) {
+      lines.push(line);
+      line = indent + word;
+    } else {
+      line = candidate;
+    }
+    lineHasWords = true;
+  }
+  lines.push(line);
+  return lines.join('\n');
+}
+
+function bullet(text: string): string {
+  return wrap(text, '- ', '  ');
+}
+
+function kilobytes(bytes: number): string {
+  return `${(bytes / 1024).toFixed(0)} KB`;
+}
+
+/** Counts successful logins of each account's users per day, from LoginHistory. */
+function loginsByAccountDay(org: DemoOrg): Map<string, number> {
+  const accountOfUser = new Map(org.users.map((user) => [user.id, user.accountId]));
+  const counts = new Map<string, number>();
+  for (const login of org.logins) {
+    const accountId = accountOfUser.get(login.userId);
+    if (login.status === 'Success' && accountId) {
+      const key = `${accountId}:${dayOfEpochSeconds(login.at)}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+function loginsBetween(counts: ReadonlyMap<string, number>, accountId: string, fromDay: number, toDay: number): number {
+  let total = 0;
+  for (let day = fromDay; day <= toDay; day++) {
+    total += counts.get(`${accountId}:${day}`) ?? 0;
+  }
+  return total;
+}
+
+/** Returns the average number of distinct users with a successful login per week, over the last `weeks` weeks. */
+function averageWeeklyActiveUsers(org: DemoOrg, accountId: string, weeks: number): number {
+  const accountUsers = new Set(org.users.filter((user) => user.accountId === accountId).map((user) => user.id));
+  const activeByWeek = new Map<number, Set<string>>();
+  for (const login of org.logins) {
+    const week = Math.floor((org.asOfDay - dayOfEpochSeconds(login.at)) / 7);
+    if (login.status === 'Success' && accountUsers.has(login.userId) && week < weeks) {
+      const active = activeByWeek.get(week) ?? new Set<string>();
+      active.add(login.userId);
+      activeByWeek.set(week, active);
+    }
+  }
+  let total = 0;
+  for (const active of activeByWeek.values()) {
+    total += active.size;
+  }
+  return total / weeks;
+}
+
+/** Returns the figure that shows an account's story, as a phrase for the README. */
+function storyFact(org: DemoOrg, account: DemoAccount, loginCounts: ReadonlyMap<string, number>): string {
+  const asOf = org.asOfDay;
+  const lastFourWeeks = loginsBetween(loginCounts, account.id, asOf - 27, asOf);
+  const fourWeeksBefore = loginsBetween(loginCounts, account.id, asOf - 55, asOf - 28);
+  const loginTrend = `${fourWeeksBefore} logins in the 4 weeks before the last 4, ${lastFourWeeks} in the last 4`;
+  const contactName = (id: string | null): string => {
+    const contact = org.contacts.find((entry) => entry.id === id);
+    return contact ? `${contact.firstName} ${contact.lastName}` : 'nobody';
+  };
+
+  switch (account.story) {
+    case 'Steady': {
+      const weeks = 12;
+      const weeklyLogins = loginsBetween(loginCounts, account.id, asOf - weeks * 7 + 1, asOf) / weeks;
+      const activeUsers = averageWeeklyActiveUsers(org, account.id, weeks);
+      return (
+        `${weeklyLogins.toFixed(1)} logins a week over the last ${weeks} weeks, ` +
+        `${activeUsers.toFixed(1)} of ${account.licensedSeats} seats active in an average week`
+      );
+    }
+    case 'Declining':
+      return loginTrend;
+    case 'Recovering': {
+      const badFrom = Math.max(org.loginHistoryStartDay, asOf - BAD_QUARTER_START);
+      const badTo = asOf - BAD_QUARTER_END;
+      const badWeekly = (loginsBetween(loginCounts, account.id, badFrom, badTo) * 7) / (badTo - badFrom + 1);
+      return (
+        `${badWeekly.toFixed(1)} logins a week from ${formatIsoDate(badFrom)} to ${formatIsoDate(badTo)}, ` +
+        `${(lastFourWeeks / 4).toFixed(1)} a week in the last 4 weeks`
+      );
+    }
+    case 'CaseSpike': {
+      const spike = org.cases.filter(
+        (entry) =>
+          entry.accountId === account.id &&
+          (entry.priority === 'High' || entry.priority === 'Critical') &&
+          dayOfEpochSeconds(entry.createdAt) > asOf - 30
+      );
+      const open = spike.filter((entry) => entry.closedAt === null).length;
+      return `${spike.length} High or Critical cases in the last 30 days, ${open} still open`;
+    }
+    case 'SilentSponsor': {
+      const lastDay = account.storyDay ?? asOf;
+      const sponsor = contactName(account.executiveSponsorId);
+      return `last activity with ${sponsor} on ${formatIsoDate(lastDay)}, ${asOf - lastDay} days ago`;
+    }
+    case 'ChampionGone': {
+      const champion = org.contacts.find((entry) => entry.id === account.championId);
+      const destination = org.accounts.find((entry) => entry.id === champion?.accountId);
+      const moveDate = formatIsoDate(account.storyDay ?? asOf);
+      return `${contactName(account.championId)} moved to ${destination?.name ?? 'another account'} on ${moveDate}`;
+    }
+    case 'RenewalAtRisk': {
+      const pastDue = account.daysPastDue > 0 ? `, invoices ${account.daysPastDue} days past due` : '';
+      return `renewal closes ${formatIsoDate(account.renewalDay)}, in ${account.renewalDay - asOf} days${pastDue}`;
+    }
+    case 'Onboarding':
+      return `kick-off on ${formatIsoDate(account.storyDay ?? asOf)}`;
+    case 'Telemetry': {
+      const split = account.usageSegments.length > 0 ? `, rows split by ${account.usageSegments.join(', ')}` : '';
+      return `${account.licensedSeats} licensed seats${split}`;
+    }
+    default:
+      return `${account.licensedSeats} licensed seats`;
+  }
+}
+
+function accountsOf(org: DemoOrg, story: StoryName): DemoAccount[] {
+  return org.accounts.filter((account) => account.story === story);
+}
+
+/**
+ * Renders README.md for the export folder.
+ * @param csvFiles the rendered CSV files, for their row counts and sizes
+ */
+export function renderReadme(org: DemoOrg, csvFiles: readonly ExportFile[]): string {
+  const loginCounts = loginsByAccountDay(org);
+  const asOf = formatIsoDate(org.asOfDay);
+  const typicalCount = accountsOf(org, 'Typical').length;
+  const totalBytes = csvFiles.reduce((sum, file) => sum + Buffer.byteLength(file.content, 'utf8'), 0);
+  const portalUsers = org.users.filter((user) => user.accountId !== null);
+  const inactivePortalUsers = portalUsers.filter((user) => !user.isActive).length;
+  const failedLogins = org.logins.filter((login) => login.status !== 'Success').length;
+  const integrationUsers = org.users.filter(
+    (user) => user.userType === 'AutomatedProcess' || user.profileName === 'Integration User'
+  );
+  const integrationUserIds = new Set(integrationUsers.map((user) => user.id));
+  const integrationLogins = org.logins.filter((login) => integrationUserIds.has(login.userId)).length;
+  const withoutSponsor = org.accounts.filter((account) => account.executiveSponsorId === null);
+  const urgentCases = org.cases.filter((entry) => entry.priority === 'Urgent').length;
+  const statusOnlyEscalations = org.cases.filter((entry) => entry.status === 'Escalated' && !entry.isEscalated).length;
+  const multilineDescriptions = org.cases.filter((entry) => entry.description?.includes('\n')).length;
+  const withoutFeedback = org.accounts.filter(
+    (account) => !org.feedback.some((entry) => entry.accountId === account.id)
+  ).length;
+
+  const sections: string[] = [
+    '# Demo org export',
+    wrap(
+      `A generated export of a fictional Salesforce org that runs Success Cockpit: ${org.accounts.length} customer ` +
+        `accounts looked after by 8 CSMs, with 12 months of history up to the export date, ${asOf}. \`npm start\` ` +
+        'scores this folder by default, so the cockpit can be tried without an org. Every company, person and ' +
+        'e-mail address is invented, and e-mail addresses use the reserved `.example` domain.'
+    ),
+    '## How it was generated',
+    wrap(
+      `\`npm run demo:data\` runs \`scripts/demo/generate.ts\` with seed ${org.seed} and writes this folder. The ` +
+        'generator uses its own seeded random numbers, UTC dates and fixed ordering, so it writes the same bytes on ' +
+        'every run and machine, and a Jest test fails when the committed files differ from a fresh generation. To ' +
+        'change the data, change the generator and run it again instead of editing the files. `--seed <n>` makes a ' +
+        'different org with the same stories and `--out <folder>` writes it elsewhere.'
+    ),
+    '## Files',
+    wrap(
+      'The files are written as Data Loader and `sf data export bulk` write them. Each starts with a UTF-8 byte ' +
+        'order mark and a header row of API names, ends its lines with CRLF, and puts double quotes only around ' +
+        'fields that contain a comma, a quote or a line break. Date-times look like ' +
+        '`2026-11-30T14:03:11.000+0000`, dates like `2026-11-30`, and ' +
+        `booleans are \`true\` or \`false\`. Together the CSV files take ${kilobytes(totalBytes)}.`
+    ),
+    csvFiles
+      .map((file) =>
+        bullet(`\`${file.name}\`: ${file.rows} rows, ${kilobytes(Buffer.byteLength(file.content, 'utf8'))}`)
+      )
+      .join('\n'),
+    wrap(
+      `LoginHistory.csv contains only the last 6 months (from ${formatIsoDate(org.loginHistoryStartDay)}), as ` +
+        "Salesforce keeps no more. For the 6 months before, DailyUsage__c.csv contains the rows that the package's " +
+        'nightly rollup wrote from LoginHistory at the time (Source__c `LoginHistory`): one row per account and UTC ' +
+        'day with at least one successful portal login. Telemetry accounts have Source__c `Telemetry` rows for the ' +
+        'whole year instead. There is no HealthSnapshot__c.csv: the score history starts with the first scoring run.'
+    ),
+    '## Stories',
+    wrap(
+      `Each story below is told by several accounts; the other ${typicalCount} accounts are typical customers whose ` +
+        'usage drifts slowly up or down and whose health spreads from good to poor. The figure after each account ' +
+        'name is computed from the files.'
+    )
+  ];
+
+  for (const definition of STORIES) {
+    sections.push(`### ${definition.title}`);
+    sections.push(wrap(definition.summary));
+    sections.push(
+      accountsOf(org, definition.story)
+        .map((account) => bullet(`${account.name} (${account.segment}): ${storyFact(org, account, loginCounts)}.`))
+        .join('\n')
+    );
+  }
+
+  sections.push('## Details a reader of the export must handle');
+  sections.push(
+    [
+      bullet(
+        `Integration users: ${integrationUsers.map((user) => user.name).join(' and ')} (UserType AutomatedProcess, ` +
+          `and a Standard user with Profile.Name \`Integration User\`) log in every few hours, ${integrationLogins} ` +
+          'logins in all; they are not customers and must not count as usage.'
+      ),
+      bullet(
+        `CSMs log in as internal users (LoginType \`Application\`); portal users log in with LoginType ` +
+          `\`Chatter Communities External User\`. ${inactivePortalUsers} of ${portalUsers.length} portal users are ` +
+          'inactive; their old logins still belong to their account.'
+      ),
+      bullet(
+        `${failedLogins} logins failed (Status \`Invalid Password\` or \`Password Lockout\`) and are not activity.`
+      ),
+      bullet(
+        `Accounts without an executive sponsor (ExecutiveSponsor__c blank): ` +
+          `${withoutSponsor.map((account) => account.name).join(', ')}.`
+      ),
+      bullet('Champion__c of the champion-gone accounts points to a contact whose AccountId is now another account.'),
+      bullet(
+        `${urgentCases} cases have Priority \`Urgent\`, a value outside the priorities the other cases use ` +
+          '(Critical, High, Medium, Low), which the reader should report as unmapped. ' +
+          `${statusOnlyEscalations} open cases are escalated only through Status \`Escalated\` with IsEscalated ` +
+          `false, and ${multilineDescriptions} descriptions span several lines and contain commas or quotes.`
+      ),
+      bullet(
+        'Tasks include open ones (Status `Not Started` or `In Progress`, IsClosed false), some of them overdue. ' +
+          'Event.csv includes meetings scheduled after the export date. Neither counts as contact made.'
+      ),
+      bullet(
+        `${withoutFeedback} accounts have no Feedback__c rows. NPS responses are 0 to 10; CSAT (from a 1 to 5 star ` +
+          'survey) and CSM Pulse scores are 0 to 100.'
+      )
+    ].join('\n')
+  );
+
+  return sections.join('\n\n') + '\n';
+}

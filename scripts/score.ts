@@ -1,0 +1,220 @@
+/**
+ * Scores every account of a Salesforce org export with the health model, prints the portfolio riskiest first and
+ * writes a health-check report per account.
+ *
+ *   npm run score -- [--export <folder>] [--as-of <YYYY-MM-DD>] [--out <folder>] [--config <file>]
+ *                    [--model-dir <folder>] [--top <n> | --all]
+ *
+ * Exit codes: 0 when everything was read and scored, 1 when rows or files were rejected (the good rows are still
+ * scored and reported), 2 for invalid options or an invalid model (nothing is scored).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { validateModel } from 'c/healthEngine';
+import type { HealthModel } from 'c/healthEngine';
+import { customerSlug, renderHealthCheck } from 'c/healthReport';
+import { formatProblem, loadExportConfig, readOrgExport } from './lib/export';
+import { loadModelsFromMetadata, packageCustomMetadataDir } from './lib/model';
+import { compareByRisk, scorePortfolio } from './lib/score/portfolio';
+import { formatPortfolio, formatSummary, summarize } from './lib/score/print';
+import { repoRoot } from './lib/paths';
+
+const USAGE = `Usage: npm run score -- [options]
+
+Options:
+  --export <folder>    org export folder of CSV files (default: the demo org in demo/org-export)
+  --as-of <date>       scoring date YYYY-MM-DD (default: the newest date found in the export)
+  --out <folder>       folder for the reports (default: _local/generated)
+  --config <file>      JSON file with export rules: login types, user mapping, case priorities
+  --model-dir <folder> customMetadata folder holding the health model records (default: the package's)
+  --top <n>            accounts to print, riskiest first (default: 25)
+  --all                print every account
+  --help               show this help`;
+
+const MAX_PROBLEMS_PRINTED = 50;
+
+class UsageError extends Error {}
+
+interface Options {
+  exportDir: string;
+  asOf: string | null;
+  outDir: string;
+  configFile: string | null;
+  modelDir: string;
+  top: number;
+}
+
+function parseOptions(argv: string[]): Options | null {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: {
+        export: { type: 'string' },
+        'as-of': { type: 'string' },
+        out: { type: 'string' },
+        config: { type: 'string' },
+        'model-dir': { type: 'string' },
+        top: { type: 'string' },
+        all: { type: 'boolean' },
+        help: { type: 'boolean' }
+      },
+      strict: true,
+      allowPositionals: false
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const values = parsed.values;
+  if (values.help) {
+    return null;
+  }
+  const asOf = values['as-of'] ?? null;
+  if (asOf !== null && !isValidDate(asOf)) {
+    throw new UsageError(`--as-of "${asOf}" is not a valid date; use the form 2026-11-30.`);
+  }
+  let top = 25;
+  if (values.all) {
+    top = Number.POSITIVE_INFINITY;
+  } else if (values.top !== undefined) {
+    top = Number(values.top);
+    if (!Number.isInteger(top) || top < 0) {
+      throw new UsageError(`--top "${values.top}" is not a whole number of accounts; use for example --top 50.`);
+    }
+  }
+  const root = repoRoot();
+  return {
+    exportDir: path.resolve(values.export ?? path.join(root, 'demo', 'org-export')),
+    asOf,
+    outDir: path.resolve(values.out ?? path.join(root, '_local', 'generated')),
+    configFile: values.config ? path.resolve(values.config) : null,
+    modelDir: path.resolve(values['model-dir'] ?? packageCustomMetadataDir()),
+    top
+  };
+}
+
+function isValidDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) {
+    return false;
+  }
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
+function validateModels(models: HealthModel[]): string[] {
+  if (models.length === 0) {
+    return ['No active health model was found; add a HealthModel__mdt record with IsActive__c checked.'];
+  }
+  return models.flatMap((model) =>
+    validateModel(model).map((problem) => `${model.name} v${model.version} ${problem.location}: ${problem.message}`)
+  );
+}
+
+/** Gives every account a distinct report file name, adding the account id where two names share a slug. */
+function reportNames(accounts: { accountId: string; accountName: string }[]): Map<string, string> {
+  const counts = new Map<string, number>();
+  for (const account of accounts) {
+    const slug = customerSlug(account.accountName);
+    counts.set(slug, (counts.get(slug) ?? 0) + 1);
+  }
+  const names = new Map<string, string>();
+  for (const account of accounts) {
+    const slug = customerSlug(account.accountName);
+    const unique = (counts.get(slug) as number) > 1 ? `${slug}-${account.accountId.toLowerCase()}` : slug;
+    names.set(account.accountId, `${unique}-health-check.md`);
+  }
+  return names;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const options = parseOptions(argv);
+  if (options === null) {
+    console.log(USAGE);
+    return 0;
+  }
+
+  const models = loadModelsFromMetadata(options.modelDir).filter((model) => model.isActive !== false);
+  const modelProblems = validateModels(models);
+  if (modelProblems.length) {
+    console.error(`The health model is invalid; nothing was scored. Fix these in ${options.modelDir}:`);
+    for (const problem of modelProblems) {
+      console.error(`  - ${problem}`);
+    }
+    return 2;
+  }
+
+  const config = loadExportConfig(options.configFile);
+  const orgExport = await readOrgExport(options.exportDir, config);
+  const asOf = options.asOf ?? orgExport.latestDate;
+  if (!asOf) {
+    console.error(`No dates were found in ${options.exportDir}; pass the scoring date with --as-of 2026-11-30.`);
+    return 2;
+  }
+
+  const { scored, unscored } = scorePortfolio(models, orgExport.accounts, orgExport.history, asOf);
+  scored.sort((a, b) => compareByRisk(a.health, b.health));
+
+  mkdirSync(options.outDir, { recursive: true });
+  const names = reportNames(scored.map((account) => account.health));
+  for (const account of scored) {
+    const info = orgExport.accountInfo.get(account.signals.accountId);
+    const markdown = renderHealthCheck({
+      health: account.health,
+      signals: account.signals,
+      model: account.model,
+      arr: info?.arr ?? null,
+      ownerName: info?.ownerName ?? null,
+      historySource: account.historySource
+    });
+    writeFileSync(path.join(options.outDir, names.get(account.health.accountId) as string), markdown);
+  }
+
+  const healths = scored.map((account) => account.health);
+  const summary = summarize(healths, (accountId) => orgExport.accountInfo.get(accountId)?.arr ?? null);
+  console.log(`Success Cockpit health scores for ${options.exportDir}, as of ${asOf}`);
+  console.log('');
+  for (const line of formatPortfolio(healths.slice(0, options.top))) {
+    console.log(line);
+  }
+  if (healths.length > options.top) {
+    console.log(`… ${healths.length - options.top} more accounts; pass --all to list every account.`);
+  }
+  console.log('');
+  console.log(formatSummary(summary));
+  for (const account of unscored) {
+    console.log(`Not scored: ${account.signals.accountName} (${account.signals.accountId}): ${account.reason}`);
+  }
+  for (const notice of orgExport.notices) {
+    console.log(`Note: ${notice}`);
+  }
+  console.log(`Wrote ${scored.length} health-check reports to ${options.outDir}`);
+
+  if (orgExport.problems.length) {
+    console.error('');
+    console.error(`${orgExport.problems.length} problems in the export; the rows concerned were not scored:`);
+    for (const problem of orgExport.problems.slice(0, MAX_PROBLEMS_PRINTED)) {
+      console.error(`  - ${formatProblem(problem)}`);
+    }
+    if (orgExport.problems.length > MAX_PROBLEMS_PRINTED) {
+      console.error(`  … and ${orgExport.problems.length - MAX_PROBLEMS_PRINTED} more.`);
+    }
+    return 1;
+  }
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      console.error(`${error.message}\n\n${USAGE}`);
+      process.exitCode = 2;
+      return;
+    }
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exitCode = 1;
+  }
+);
