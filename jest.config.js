@@ -21,6 +21,7 @@ module.exports = {
       ...jestConfig,
       displayName: 'lwc',
       roots: ['<rootDir>/force-app'],
+      setupFilesAfterEnv: [...jestConfig.setupFilesAfterEnv, '<rootDir>/scripts/jest/setup-lwc.js'],
       modulePathIgnorePatterns: ['<rootDir>/.localdevserver']
     },
     {

@@ -1,4 +1,4 @@
-// The accessibility matcher that @salesforce/sfdx-lwc-jest registers through @sa11y/jest.
+// The accessibility matcher that scripts/jest/setup-lwc.js registers through @sa11y/jest.
 declare namespace jest {
   interface Matchers<R> {
     toBeAccessible(config?: unknown): Promise<R>;

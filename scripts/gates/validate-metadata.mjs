@@ -11,7 +11,31 @@ import { createRequire } from 'node:module';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
 const require = createRequire(import.meta.url);
-const { ApiSchemas } = require('@jsforce/jsforce-node/lib/api/metadata/schema.js');
+const { ApiSchemas: wsdlSchemas } = require('@jsforce/jsforce-node/lib/api/metadata/schema.js');
+
+/**
+ * Types and fields that the current Metadata API has but the WSDL snapshot inside jsforce lacks (shapes taken from
+ * @salesforce/types' metadata.d.ts). `targetConfigs` holds nested XML although the WSDL types it as a string.
+ */
+const SCHEMA_ADDITIONS = {
+  FlexiPageRegion: { itemInstances: ['ItemInstance'] },
+  ItemInstance: { componentInstance: '?ComponentInstance', fieldInstance: '?FieldInstance' },
+  ComponentInstance: { componentType: '?string', flexipageDataSources: ['any'], identifier: '?string' },
+  FieldInstance: {
+    fieldInstanceProperties: ['FieldInstanceProperty'],
+    fieldItem: 'string',
+    identifier: '?string',
+    visibilityRule: '?UiFormulaRule'
+  },
+  FieldInstanceProperty: { name: '?string', value: '?string' },
+  LightningComponentBundle: { targetConfigs: '?any' }
+};
+
+const ApiSchemas = { ...wsdlSchemas };
+for (const [type, props] of Object.entries(SCHEMA_ADDITIONS)) {
+  const base = ApiSchemas[type] ?? { type, props: {} };
+  ApiSchemas[type] = { ...base, props: { ...base.props, ...props } };
+}
 
 /** File suffix (before `-meta.xml`) to Metadata API type. Add a line here when the project adds a new kind. */
 const SUFFIX_TYPES = {
