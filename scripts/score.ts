@@ -1,12 +1,13 @@
 /**
- * Scores every account of a Salesforce org export with the health model, prints the portfolio riskiest first and
- * writes a health-check report per account.
+ * Scores every account of a Salesforce org export with the health model and runs the risk rules on the result. Prints
+ * the portfolio riskiest first and the risks opened per rule. Writes a health-check report per account, and a risk
+ * mitigation plan per account with a risk.
  *
  *   npm run score -- [--export <folder>] [--as-of <YYYY-MM-DD>] [--out <folder>] [--config <file>]
- *                    [--model-dir <folder>] [--top <n> | --all]
+ *                    [--model-dir <folder>] [--risk-dir <folder>] [--top <n> | --all]
  *
  * Exit codes: 0 when everything was read and scored, 1 when rows or files were rejected (the good rows are still
- * scored and reported), 2 for invalid options or an invalid model (nothing is scored).
+ * scored and reported), 2 for invalid options, an invalid model or invalid risk rules (nothing is scored).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -14,9 +15,14 @@ import { parseArgs } from 'node:util';
 import { validateModel } from 'c/healthEngine';
 import type { HealthModel } from 'c/healthEngine';
 import { customerSlug, renderHealthCheck } from 'c/healthReport';
+import { renderRiskPlan } from 'c/riskEngine';
+import type { RiskRule } from 'c/riskEngine';
 import { formatProblem, loadExportConfig, readOrgExport } from './lib/export';
-import { loadModelsFromMetadata, packageCustomMetadataDir } from './lib/model';
+import { formatProblem as formatModelProblem, loadModelsFromMetadata, packageCustomMetadataDir } from './lib/model';
+import { buildOfflinePlanEntries, loadRiskMetadata, packageRiskMetadataDir, RiskMetadataError } from './lib/risk';
+import type { RiskMetadata } from './lib/risk';
 import { compareByRisk, scorePortfolio } from './lib/score/portfolio';
+import type { ScoredAccount } from './lib/score/portfolio';
 import { formatPortfolio, formatSummary, summarize } from './lib/score/print';
 import { repoRoot } from './lib/paths';
 
@@ -28,6 +34,7 @@ Options:
   --out <folder>       folder for the reports (default: _local/generated)
   --config <file>      JSON file with export rules: login types, user mapping, case priorities
   --model-dir <folder> customMetadata folder holding the health model records (default: the package's)
+  --risk-dir <folder>  customMetadata folder holding the risk rules and escalation rungs (default: the package's)
   --top <n>            accounts to print, riskiest first (default: 25)
   --all                print every account
   --help               show this help`;
@@ -42,6 +49,7 @@ interface Options {
   outDir: string;
   configFile: string | null;
   modelDir: string;
+  riskDir: string;
   top: number;
 }
 
@@ -56,6 +64,7 @@ function parseOptions(argv: string[]): Options | null {
         out: { type: 'string' },
         config: { type: 'string' },
         'model-dir': { type: 'string' },
+        'risk-dir': { type: 'string' },
         top: { type: 'string' },
         all: { type: 'boolean' },
         help: { type: 'boolean' }
@@ -90,6 +99,7 @@ function parseOptions(argv: string[]): Options | null {
     outDir: path.resolve(values.out ?? path.join(root, '_local', 'generated')),
     configFile: values.config ? path.resolve(values.config) : null,
     modelDir: path.resolve(values['model-dir'] ?? packageCustomMetadataDir()),
+    riskDir: path.resolve(values['risk-dir'] ?? packageRiskMetadataDir()),
     top
   };
 }
@@ -111,7 +121,9 @@ function validateModels(models: HealthModel[]): string[] {
   );
 }
 
-/** Gives every account a distinct report file name, adding the account id where two names share a slug. */
+/**
+ * Gives every account a distinct file name stem (`<customer>`), adding the account id where two names share a slug.
+ */
 function reportNames(accounts: { accountId: string; accountName: string }[]): Map<string, string> {
   const counts = new Map<string, number>();
   for (const account of accounts) {
@@ -122,9 +134,59 @@ function reportNames(accounts: { accountId: string; accountName: string }[]): Ma
   for (const account of accounts) {
     const slug = customerSlug(account.accountName);
     const unique = (counts.get(slug) as number) > 1 ? `${slug}-${account.accountId.toLowerCase()}` : slug;
-    names.set(account.accountId, `${unique}-health-check.md`);
+    names.set(account.accountId, unique);
   }
   return names;
+}
+
+/** Writes `<customer>-risk-plan.md` for every account with a risk and returns how many were written. */
+function writeRiskPlans(
+  scored: ScoredAccount[],
+  risks: RiskMetadata,
+  names: Map<string, string>,
+  accountInfo: Map<string, { ownerName: string | null; arr: number | null }>,
+  outDir: string
+): number {
+  let written = 0;
+  for (const account of scored) {
+    if (account.risks.length === 0) {
+      continue;
+    }
+    const info = accountInfo.get(account.signals.accountId);
+    const entries = buildOfflinePlanEntries(
+      account.risks,
+      { ownerName: info?.ownerName ?? null, arr: info?.arr ?? null },
+      risks.rungs
+    );
+    const markdown = renderRiskPlan({
+      customer: account.health.accountName,
+      asOf: account.health.asOf,
+      risks: entries
+    });
+    writeFileSync(path.join(outDir, `${names.get(account.health.accountId) as string}-risk-plan.md`), markdown);
+    written++;
+  }
+  return written;
+}
+
+/** Lines counting the risks opened per active rule, rules that opened none included, so a silent rule shows. */
+function formatRiskCounts(scored: ScoredAccount[], rules: RiskRule[]): string[] {
+  const counts = new Map(rules.map((rule) => [rule.name, 0]));
+  let total = 0;
+  for (const account of scored) {
+    for (const finding of account.risks) {
+      counts.set(finding.rule, (counts.get(finding.rule) ?? 0) + 1);
+      total++;
+    }
+  }
+  const accounts = scored.filter((account) => account.risks.length > 0).length;
+  const lines = [`Risks opened: ${total} on ${accounts} accounts`];
+  for (const rule of rules) {
+    lines.push(
+      `  ${rule.name.padEnd(20)} ${String(counts.get(rule.name)).padStart(4)}  ${rule.severity}, ${rule.category}`
+    );
+  }
+  return lines;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -144,6 +206,21 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
+  let risks: RiskMetadata;
+  try {
+    risks = loadRiskMetadata(options.riskDir);
+  } catch (error) {
+    if (error instanceof RiskMetadataError) {
+      console.error(`The risk rules are invalid; nothing was scored. Fix these in ${options.riskDir}:`);
+      for (const problem of error.problems) {
+        console.error(`  - ${formatModelProblem(problem)}`);
+      }
+      return 2;
+    }
+    throw error;
+  }
+  const activeRules = risks.rules.filter((rule) => rule.isActive);
+
   const config = loadExportConfig(options.configFile);
   const orgExport = await readOrgExport(options.exportDir, config);
   const asOf = options.asOf ?? orgExport.latestDate;
@@ -152,7 +229,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
-  const { scored, unscored } = scorePortfolio(models, orgExport.accounts, orgExport.history, asOf);
+  const { scored, unscored } = scorePortfolio(models, orgExport.accounts, orgExport.history, asOf, activeRules);
   scored.sort((a, b) => compareByRisk(a.health, b.health));
 
   mkdirSync(options.outDir, { recursive: true });
@@ -165,10 +242,15 @@ async function main(argv: string[]): Promise<number> {
       model: account.model,
       arr: info?.arr ?? null,
       ownerName: info?.ownerName ?? null,
-      historySource: account.historySource
+      historySource: account.historySource,
+      risks: account.risks
     });
-    writeFileSync(path.join(options.outDir, names.get(account.health.accountId) as string), markdown);
+    writeFileSync(
+      path.join(options.outDir, `${names.get(account.health.accountId) as string}-health-check.md`),
+      markdown
+    );
   }
+  const riskPlans = writeRiskPlans(scored, risks, names, orgExport.accountInfo, options.outDir);
 
   const healths = scored.map((account) => account.health);
   const summary = summarize(healths, (accountId) => orgExport.accountInfo.get(accountId)?.arr ?? null);
@@ -188,7 +270,10 @@ async function main(argv: string[]): Promise<number> {
   for (const notice of orgExport.notices) {
     console.log(`Note: ${notice}`);
   }
-  console.log(`Wrote ${scored.length} health-check reports to ${options.outDir}`);
+  for (const line of formatRiskCounts(scored, activeRules)) {
+    console.log(line);
+  }
+  console.log(`Wrote ${scored.length} health-check reports and ${riskPlans} risk plans to ${options.outDir}`);
 
   if (orgExport.problems.length) {
     console.error('');

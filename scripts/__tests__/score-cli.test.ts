@@ -50,6 +50,43 @@ describe('score command', () => {
     expect(report).toContain('## Recommended actions');
   });
 
+  it('opens risks and writes a risk plan per account with one', () => {
+    const result = runScore(['--out', outDir, '--top', '0']);
+
+    const counts = [...result.stdout.matchAll(/^ {2}(\w+) +(\d+) {2}/gm)].map((match) => [match[1], Number(match[2])]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/Risks opened: \d+ on \d+ accounts/);
+    expect(counts.filter(([, count]) => (count as number) > 0).length).toBeGreaterThanOrEqual(4);
+    const plans = readdirSync(outDir).filter((name) => name.endsWith('-risk-plan.md'));
+    expect(plans.length).toBeGreaterThan(0);
+    const plan = readFileSync(path.join(outDir, plans[0]), 'utf8');
+    expect(plan).toContain(': risk mitigation plan');
+    expect(plan).toContain('- Escalation: CSM rung, deadline 2026-12-07');
+    expect(plan).toContain('| Agree a mitigation plan with the customer |');
+    const report = readFileSync(path.join(outDir, plans[0].replace('-risk-plan.md', '-health-check.md')), 'utf8');
+    expect(report).toContain('## Risks');
+  });
+
+  it('stops on invalid risk rules', () => {
+    const riskDir = path.join(outDir, 'risk');
+    mkdirSync(riskDir);
+    const defaultDir = path.join(root, 'force-app', 'main', 'risk', 'customMetadata');
+    for (const name of readdirSync(defaultDir)) {
+      let text = readFileSync(path.join(defaultDir, name), 'utf8');
+      if (name === 'RiskRule.BandDrop.md-meta.xml') {
+        text = text.replace(/(<field>WindowDays__c<\/field>\s*<value xsi:type="xsd:double">)[^<]+/, '$13.0');
+      }
+      writeFileSync(path.join(riskDir, name), text);
+    }
+
+    const result = runScore(['--export', fixture, '--risk-dir', riskDir, '--out', path.join(outDir, 'reports')]);
+
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('The risk rules are invalid; nothing was scored.');
+    expect(result.stderr).toContain('RiskRule.BandDrop.md-meta.xml');
+    expect(result.stderr).toContain('WindowDays__c is 3');
+  });
+
   it('rejects an invalid date option with exit code 2', () => {
     const result = runScore(['--export', fixture, '--as-of', '2026-02-30']);
 

@@ -2,6 +2,7 @@ import type {
   AccountSignals,
   ActivityFact,
   CaseFact,
+  ChampionStatus,
   FeedbackFact,
   ScorePoint,
   UsageDay
@@ -187,6 +188,21 @@ function buildAttributes(account: AccountRecord): Record<string, string> {
   return attributes;
 }
 
+/**
+ * Returns the champion status of an account: None when Champion__c is blank, Gone when it names a contact missing from
+ * Contact.csv or on another account, Present otherwise. Without Contact.csv a named champion cannot be checked, so the
+ * status is left out.
+ */
+function championStatusOf(
+  data: ExportData,
+  account: AccountRecord,
+  validChampionId: string | null
+): ChampionStatus | null {
+  if (account.championId === null) return 'None';
+  if (!data.contactsLoaded) return null;
+  return validChampionId === null ? 'Gone' : 'Present';
+}
+
 /** Accounts whose sponsor or champion field names a contact that is not theirs, for one notice per role. */
 interface InvalidRoles {
   executiveSponsor: string[];
@@ -218,8 +234,9 @@ export function buildAccountSignals(data: ExportData): {
     const championId = validRoleContact(data, account.id, account.championId);
     if (account.executiveSponsorId !== null && sponsorId === null) invalid.executiveSponsor.push(account.name);
     if (account.championId !== null && championId === null) invalid.champion.push(account.name);
+    const championStatus = championStatusOf(data, account, championId);
 
-    accounts.push({
+    const signals: AccountSignals = {
       accountId: account.id,
       accountName: account.name,
       attributes: buildAttributes(account),
@@ -233,7 +250,9 @@ export function buildAccountSignals(data: ExportData): {
       objectives: null,
       renewalDate: buildRenewalDate(data, account.id),
       daysPastDue: account.daysPastDue
-    });
+    };
+    if (championStatus !== null) signals.championStatus = championStatus;
+    accounts.push(signals);
 
     accountInfo.set(account.id, {
       accountId: account.id,

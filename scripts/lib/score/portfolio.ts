@@ -1,11 +1,13 @@
 /**
  * Scores every account of an org export with the reference engine: one evaluation on the as-of date, plus weekly
  * evaluations back through the model's trend window when the export holds no stored snapshots, so the trend and the
- * ledger's change column have history to compare with.
+ * ledger's change column have history to compare with. The risk rules then run on each account's health and history.
  */
-import { evaluateAccount, formatIsoDate, parseIsoDate, scoreHistory, selectModel } from 'c/healthEngine';
+import { bandFor, evaluateAccount, formatIsoDate, parseIsoDate, scoreHistory, selectModel } from 'c/healthEngine';
 import type { AccountHealth, AccountSignals, HealthModel, PreviousSnapshot, ScorePoint } from 'c/healthEngine';
 import type { HistorySource } from 'c/healthReport';
+import { evaluateRiskRules } from 'c/riskEngine';
+import type { BandedScorePoint, RiskFinding, RiskRule } from 'c/riskEngine';
 
 /** One scored account with what its report needs. */
 export interface ScoredAccount {
@@ -13,6 +15,10 @@ export interface ScoredAccount {
   model: HealthModel;
   health: AccountHealth;
   historySource: HistorySource;
+  /** Earlier scores with bands that the trend and the risk rules used, oldest first; the current one excluded. */
+  history: BandedScorePoint[];
+  /** Findings of the active risk rules, by severity; empty when no rule fired or no rule was passed. */
+  risks: RiskFinding[];
 }
 
 /** An account that no model applies to. */
@@ -51,14 +57,19 @@ function historyDates(model: HealthModel, asOf: string): string[] {
 }
 
 /**
- * Scores every account on `asOf`. `storedHistory` holds scores from the export's HealthSnapshot__c rows by account
- * id; accounts without them get weekly recomputed history.
+ * Scores every account on `asOf` and runs the risk rules on the result. `storedHistory` contains scores from the
+ * export's HealthSnapshot__c rows by account id; accounts without them get weekly recomputed history. Earlier points
+ * are banded with the account's current model, because neither source records the band.
+ * NOTE: recomputed points carry no coverage, so a week with too little data gets a band instead of Insufficient.
+ * @param riskRules Risk rules to run; none by default.
+ * @throws Error when an active risk rule is invalid, listing every problem.
  */
 export function scorePortfolio(
   models: HealthModel[],
   accounts: AccountSignals[],
   storedHistory: Map<string, ScorePoint[]>,
-  asOf: string
+  asOf: string,
+  riskRules: RiskRule[] = []
 ): PortfolioResult {
   const scored: ScoredAccount[] = [];
   const unscored: UnscoredAccount[] = [];
@@ -84,7 +95,9 @@ export function scorePortfolio(
       history,
       previous: lastWeek ? toPreviousSnapshot(lastWeek) : null
     });
-    scored.push({ signals, model, health, historySource });
+    const banded = history.map((point) => ({ ...point, band: bandFor(model, point.score) }));
+    const risks = riskRules.length ? evaluateRiskRules(riskRules, { signals, health, history: banded, asOf }) : [];
+    scored.push({ signals, model, health, historySource, history: banded, risks });
   }
   return { scored, unscored };
 }

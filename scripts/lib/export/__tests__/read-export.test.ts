@@ -228,6 +228,8 @@ describe('readOrgExport with the full fixture', () => {
     expect(account(result, ACME).hasExecutiveSponsor).toBe(true);
     expect(account(result, ACME).hasChampion).toBe(true);
     expect(account(result, GLOBEX).hasExecutiveSponsor).toBe(false);
+    expect(account(result, ACME).championStatus).toBe('Present');
+    expect(account(result, GLOBEX).championStatus).toBe('None');
     expect(result.notices).toContain(
       'Account.csv: 1 account has ExecutiveSponsor__c pointing to a contact that is missing from Contact.csv or ' +
         'belongs to another account (moved or deleted): Globex "Global". They count as having no executive ' +
@@ -335,6 +337,22 @@ describe('readOrgExport with small exports', () => {
     expect(result.hasLoginData).toBe(false);
     expect(result.latestDate).toBeNull();
     expect(result.problems).toEqual([]);
+  });
+
+  it('marks a moved or deleted champion Gone', async () => {
+    const result = await readFiles({
+      'Account.csv': 'Id,Name,Champion__c\n001A,Acme,003A\n001B,Globex,003X\n001C,Initech,003B\n',
+      'Contact.csv': 'Id,AccountId,Name\n003A,001A,Ann\n003B,001A,Ben\n'
+    });
+
+    expect(result.accounts.map((signals) => signals.championStatus)).toEqual(['Present', 'Gone', 'Gone']);
+  });
+
+  it('leaves championStatus out without Contact.csv', async () => {
+    const result = await readFiles({ 'Account.csv': 'Id,Name,Champion__c\n001A,Acme,003A\n001B,Globex,\n' });
+
+    expect(result.accounts[0]).not.toHaveProperty('championStatus');
+    expect(result.accounts[1].championStatus).toBe('None');
   });
 
   it('gives empty collections for present files', async () => {

@@ -1,5 +1,6 @@
 import type { AccountHealth, AccountSignals, HealthModel, UsageDay } from 'c/healthEngine';
 import { loadDefaultModels } from '../../model';
+import { loadRiskMetadata, packageRiskMetadataDir } from '../../risk';
 import { compareByRisk, scorePortfolio, shiftDate } from '../portfolio';
 import { formatPortfolio, formatSummary, summarize } from '../print';
 
@@ -108,6 +109,40 @@ describe('scorePortfolio', () => {
 
     expect(result.scored[0].historySource).toBe('snapshots');
     expect(result.scored[0].health.trend.points).toBe(3);
+  });
+
+  it('detects risks from recomputed history', () => {
+    const rules = loadRiskMetadata(packageRiskMetadataDir()).rules;
+    const falling = account('001B', 'Falling', {
+      usage: usage(120, (day) => (day < 28 ? 1 : 12)),
+      championStatus: 'Gone'
+    });
+
+    const result = scorePortfolio(models, [falling], new Map(), AS_OF, rules);
+
+    const scored = result.scored[0];
+    expect(scored.history.length).toBeGreaterThan(0);
+    expect(scored.history.every((point) => point.band !== 'Insufficient')).toBe(true);
+    expect(scored.risks.map((risk) => risk.rule)).toEqual(expect.arrayContaining(['ChampionGone', 'LoginDrop']));
+    expect(scored.risks.every((risk) => risk.detectedOn === AS_OF)).toBe(true);
+  });
+
+  it('detects no risk without rules', () => {
+    const falling = account('001B', 'Falling', { championStatus: 'Gone' });
+
+    const result = scorePortfolio(models, [falling], new Map(), AS_OF);
+
+    expect(result.scored[0].risks).toEqual([]);
+  });
+
+  it('bands stored history for the risk rules', () => {
+    const rules = loadRiskMetadata(packageRiskMetadataDir()).rules.filter((rule) => rule.ruleType === 'ScoreDrop');
+    const stored = new Map([['001A', [{ asOf: '2026-11-23', score: 100 }]]]);
+
+    const result = scorePortfolio(models, [account('001A', 'Steady')], stored, AS_OF, rules);
+
+    expect(result.scored[0].history).toEqual([{ asOf: '2026-11-23', score: 100, band: 'Green' }]);
+    expect(result.scored[0].risks.map((risk) => risk.snapshotDates)).toEqual([['2026-11-23', AS_OF]]);
   });
 
   it('leaves accounts out when no model applies', () => {

@@ -157,6 +157,9 @@ export interface CaseFact {
   isHighPriority: boolean;
 }
 
+/** Whether the named champion is still a contact of the account. */
+export type ChampionStatus = 'Present' | 'Gone' | 'None';
+
 /** Role of the contact an activity was with. */
 export type ContactRole = 'ExecutiveSponsor' | 'Champion' | 'Other';
 
@@ -199,6 +202,11 @@ export interface AccountSignals {
   activities: ActivityFact[] | null;
   hasExecutiveSponsor: boolean;
   hasChampion: boolean;
+  /**
+   * Whether the account's named champion is still there: `Gone` when the champion field points to a contact that left
+   * the account or no longer exists, `None` when no champion is named. Absent when the source cannot tell.
+   */
+  championStatus?: ChampionStatus;
   feedback: FeedbackFact[] | null;
   objectives: ObjectiveFacts | null;
   /** ISO date of the renewal Opportunity close or the Contract end; null when unknown. */

@@ -13,6 +13,7 @@ import type {
   LedgerEntry,
   MissingDataPolicy
 } from 'c/healthEngine';
+import type { RiskFinding } from 'c/riskEngine';
 
 /** Where the trend's earlier scores came from. */
 export type HistorySource = 'snapshots' | 'recomputed' | 'none';
@@ -27,6 +28,8 @@ export interface HealthCheckInput {
   /** Name of the account's CSM or owner, when known. */
   ownerName: string | null;
   historySource: HistorySource;
+  /** Findings of the risk rules on the as-of date; the report leaves out its Risks section when absent. */
+  risks?: RiskFinding[];
 }
 
 const DAY_MS = 86_400_000;
@@ -415,6 +418,27 @@ function actionSection(input: HealthCheckInput): string[] {
   return lines;
 }
 
+function risksSection(input: HealthCheckInput): string[] {
+  const risks = input.risks;
+  if (risks === undefined) {
+    return [];
+  }
+  const lines = ['## Risks', ''];
+  if (risks.length === 0) {
+    lines.push(`No risk rule fired on ${input.health.asOf}.`, '');
+    return lines;
+  }
+  for (const risk of risks) {
+    lines.push(
+      `- **${risk.severity}**, ${risk.category}, ${escapeMarkdown(risk.rule)}: ${escapeMarkdown(risk.evidence)} ` +
+        `Leading indicator: ${escapeMarkdown(risk.leadingIndicator.replace(/\.+$/, ''))}. ` +
+        `Resolved when: ${escapeMarkdown(risk.resolutionCriteria)}.`
+    );
+  }
+  lines.push('');
+  return lines;
+}
+
 function dataNotesSection(health: AccountHealth): string[] {
   const missing = health.ledger.filter((entry) => !entry.hasData);
   if (missing.length === 0) {
@@ -435,13 +459,14 @@ function shiftDate(date: string, days: number): string {
 /**
  * Renders the health-check report of one account: the composite score with its dimension breakdown, the ledger,
  * coverage, technical and business health, license utilization, stakeholder engagement, support trend, NPS and CSAT
- * where present, and a recommended action for every red or yellow dimension.
+ * where present, a recommended action for every red or yellow dimension, and the risks found when `input.risks` is set.
  */
 export function renderHealthCheck(input: HealthCheckInput): string {
   const sections = [
     headerSection(input),
     dimensionSection(input),
     actionSection(input),
+    risksSection(input),
     ledgerSection(input.health),
     adoptionSection(input),
     engagementSection(input),

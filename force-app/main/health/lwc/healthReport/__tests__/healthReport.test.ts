@@ -1,6 +1,7 @@
 import { customerSlug, escapeMarkdown, renderHealthCheck } from 'c/healthReport';
 import type { HealthCheckInput } from 'c/healthReport';
 import type { AccountHealth, AccountSignals, HealthModel, LedgerEntry } from 'c/healthEngine';
+import type { RiskFinding } from 'c/riskEngine';
 
 function ledgerEntry(overrides: Partial<LedgerEntry>): LedgerEntry {
   return {
@@ -174,7 +175,48 @@ describe('escapeMarkdown', () => {
   });
 });
 
+const risk: RiskFinding = {
+  rule: 'HighPrioritySpike',
+  ruleType: 'HighPrioritySpike',
+  category: 'Support',
+  severity: 'High',
+  leadingIndicator: 'Spike in high-priority Cases.',
+  evidence: '2 high-priority Cases created in the 30 days to 2026-11-30: 500A, 500B.',
+  caseIds: ['500A', '500B'],
+  snapshotDates: [],
+  resolutionCriteria: 'Score at least 75 for 2 snapshots and no open high-priority Case',
+  checkInCadenceDays: 7,
+  detectedOn: '2026-11-30'
+};
+
 describe('renderHealthCheck', () => {
+  it('lists the risks found', () => {
+    const markdown = renderHealthCheck(input({ risks: [risk] }));
+
+    expect(markdown).toContain('## Risks');
+    expect(markdown).toContain(
+      '- **High**, Support, HighPrioritySpike: 2 high-priority Cases created in the 30 days to 2026-11-30: 500A, ' +
+        '500B. Leading indicator: Spike in high-priority Cases. Resolved when: Score at least 75 for 2 snapshots and ' +
+        'no open high-priority Case.'
+    );
+  });
+
+  it('says when no risk rule fired', () => {
+    const markdown = renderHealthCheck(input({ risks: [] }));
+
+    expect(markdown).toContain('## Risks\n\nNo risk rule fired on 2026-11-30.');
+  });
+
+  it('leaves the risks out when none were evaluated', () => {
+    expect(renderHealthCheck(input())).not.toContain('## Risks');
+  });
+
+  it('escapes risk text', () => {
+    const markdown = renderHealthCheck(input({ risks: [{ ...risk, evidence: 'Case <b>|1</b>' }] }));
+
+    expect(markdown).toContain('Case \\<b\\>\\|1\\</b\\>');
+  });
+
   it('shows the score, band, coverage and trend', () => {
     const markdown = renderHealthCheck(input());
 
