@@ -29,6 +29,17 @@ module.exports = {
       testEnvironment: 'node',
       roots: ['<rootDir>/scripts'],
       testMatch: ['**/__tests__/**/*.test.ts'],
+      // Browser tests need Chromium and a running cockpit; they run in their own project and gate.
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/scripts/cockpit/browser/'],
+      moduleFileExtensions: ['ts', 'js', 'json'],
+      moduleNameMapper: componentModules,
+      transform: { '^.+\\.ts$': ['babel-jest', nodeBabel] }
+    },
+    {
+      displayName: 'browser',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/scripts'],
+      testMatch: ['**/scripts/cockpit/browser/__tests__/**/*.test.ts'],
       moduleFileExtensions: ['ts', 'js', 'json'],
       moduleNameMapper: componentModules,
       transform: { '^.+\\.ts$': ['babel-jest', nodeBabel] }

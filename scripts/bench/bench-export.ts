@@ -68,8 +68,13 @@ function salesforceDateTime(ms: number): string {
   return new Date(ms).toISOString().replace('Z', '+0000');
 }
 
+/** Builds an 18-character Id whose first 15 characters differ for every index, as Salesforce Ids do. */
+function recordId(prefix: string, index: number): string {
+  return `${prefix}${index.toString().padStart(12, '0')}AAA`;
+}
+
 function accountId(index: number): string {
-  return `001BENCH${index.toString().padStart(10, '0')}`;
+  return recordId('001', index);
 }
 
 /** Writes Account, DailyUsage__c, Case, Opportunity and Feedback__c CSV files into `folder`. */
@@ -109,7 +114,7 @@ export function writeBenchExport(folder: string, options: BenchExportOptions): B
       const closedAt = Math.min(created + Math.floor(next() * 20) * DAY_MS, AS_OF_MS);
       const escalated = next() < 0.05;
       cases.write(
-        `500BENCH${caseCount.toString().padStart(10, '0')},${id},${salesforceDateTime(created)},` +
+        `${recordId('500', caseCount)},${id},${salesforceDateTime(created)},` +
           `${closed ? salesforceDateTime(closedAt) : ''},${closed},${escalated},${closed ? 'Closed' : 'Working'},` +
           `${PRIORITIES[Math.floor(next() * PRIORITIES.length)]}`
       );
@@ -117,9 +122,7 @@ export function writeBenchExport(folder: string, options: BenchExportOptions): B
     }
 
     const renewal = AS_OF_MS + Math.floor(next() * 400) * DAY_MS;
-    opportunities.write(
-      `006BENCH${index.toString().padStart(10, '0')},${id},Renewal,Negotiation,${isoDate(renewal)},false,false`
-    );
+    opportunities.write(`${recordId('006', index)},${id},Renewal,Negotiation,${isoDate(renewal)},false,false`);
     feedback.write(`${id},NPS,${Math.floor(next() * 11)},${isoDate(AS_OF_MS - Math.floor(next() * 150) * DAY_MS)}`);
     feedback.write(
       `${id},CSAT,${Math.floor(50 + next() * 50)},${isoDate(AS_OF_MS - Math.floor(next() * 80) * DAY_MS)}`

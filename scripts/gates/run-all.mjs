@@ -8,6 +8,7 @@ const GATES = [
   ['types', 'check:types'],
   ['jest', 'check:jest'],
   ['lwc-platform', 'check:lwc-platform'],
+  ['browser', 'check:browser'],
   ['apex', 'check:apex'],
   ['pmd', 'check:pmd'],
   ['metadata', 'check:metadata'],

@@ -1,0 +1,164 @@
+/**
+ * The local Apex adapter: one handler per @AuraEnabled method of the package, which returns the shapes the Apex
+ * classes return, computed from the reference engine and the change store.
+ *
+ * Each handler's type comes from the generated declaration of its `@salesforce/apex/<Class>.<method>` module
+ * (types/apex.generated.d.ts), so `npm run check:types` fails when a handler returns something that differs from
+ * the Apex return type. The adapter test fails when an @AuraEnabled method has no handler here.
+ */
+import type getPortfolioMethod from '@salesforce/apex/HealthPortfolioController.getPortfolio';
+import type getJobStatusMethod from '@salesforce/apex/HealthJobController.getStatus';
+import type ensureScheduledMethod from '@salesforce/apex/HealthJobController.ensureScheduled';
+import type getScorecardMethod from '@salesforce/apex/HealthScorecardController.getScorecard';
+import type recalculateMethod from '@salesforce/apex/HealthScorecardController.recalculate';
+import type requestOverrideMethod from '@salesforce/apex/HealthScorecardController.requestOverride';
+import type closeRiskMethod from '@salesforce/apex/RiskRegisterController.closeRisk';
+import type createRiskMethod from '@salesforce/apex/RiskRegisterController.createRisk';
+import type escalateMethod from '@salesforce/apex/RiskRegisterController.escalate';
+import type getRegisterMethod from '@salesforce/apex/RiskRegisterController.getRegister';
+import type logCheckInMethod from '@salesforce/apex/RiskRegisterController.logCheckIn';
+import { ApexError, booleanParam, dateParam, decimalParam, idParam, integerParam, stringParam } from './apexErrors';
+import type { CockpitData } from './data';
+import { ensureScheduled, getJobStatus } from './jobStatus';
+import { getPortfolio } from './portfolio';
+import { closeRisk, createRisk, escalate, getRegister, logCheckIn } from './riskRegister';
+import { getScorecard, recalculate, requestOverride } from './scorecard';
+import type { CockpitStore } from './store';
+import type { CockpitUser } from './users';
+
+/** The handler type of an imported Apex method: its parameters in, a promise of its Apex return type out. */
+type Handler<Method> = Method extends (params: infer Params) => Promise<infer Result>
+  ? (params: Params) => Promise<Result>
+  : never;
+
+/** Every @AuraEnabled method of the package by `<Class>.<method>`, typed from the generated declarations. */
+export interface ApexMethods {
+  'HealthJobController.getStatus': Handler<typeof getJobStatusMethod>;
+  'HealthJobController.ensureScheduled': Handler<typeof ensureScheduledMethod>;
+  'HealthPortfolioController.getPortfolio': Handler<typeof getPortfolioMethod>;
+  'HealthScorecardController.getScorecard': Handler<typeof getScorecardMethod>;
+  'HealthScorecardController.recalculate': Handler<typeof recalculateMethod>;
+  'HealthScorecardController.requestOverride': Handler<typeof requestOverrideMethod>;
+  'RiskRegisterController.getRegister': Handler<typeof getRegisterMethod>;
+  'RiskRegisterController.createRisk': Handler<typeof createRiskMethod>;
+  'RiskRegisterController.escalate': Handler<typeof escalateMethod>;
+  'RiskRegisterController.logCheckIn': Handler<typeof logCheckInMethod>;
+  'RiskRegisterController.closeRisk': Handler<typeof closeRiskMethod>;
+}
+
+/** Name of an Apex method the adapter handles, `<Class>.<method>`. */
+export type ApexMethodName = keyof ApexMethods;
+
+/** Data, store, user and clock of the handlers. */
+export interface AdapterContext {
+  data: CockpitData;
+  store: CockpitStore;
+  user: CockpitUser;
+  /** Today's date YYYY-MM-DD in local time, as Date.today() in the user's time zone. */
+  today: () => string;
+  now: () => Date;
+}
+
+/** The JSON parameters of a call; handlers convert each one to its Apex type. */
+type RawParams = Record<string, unknown>;
+
+function raw(params: unknown): RawParams {
+  return typeof params === 'object' && params !== null ? (params as RawParams) : {};
+}
+
+/**
+ * Creates the adapter's handlers. Handlers read the context only when called, so listing the method names needs
+ * no data.
+ * @param context Scored export, change store, cockpit user and clock.
+ */
+export function createApexAdapter(context: AdapterContext): ApexMethods {
+  return {
+    'HealthJobController.getStatus': async () => getJobStatus(context),
+    'HealthJobController.ensureScheduled': async () => ensureScheduled(context),
+    'HealthPortfolioController.getPortfolio': async (params) => {
+      const values = raw(params);
+      return getPortfolio(context, {
+        band: stringParam('band', values.band),
+        ownerId: stringParam('ownerId', values.ownerId),
+        movedIntoRedOnly: booleanParam('movedIntoRedOnly', values.movedIntoRedOnly),
+        maxRows: integerParam('maxRows', values.maxRows)
+      });
+    },
+    'HealthScorecardController.getScorecard': async (params) =>
+      getScorecard(context, idParam('accountId', raw(params).accountId)),
+    'HealthScorecardController.recalculate': async (params) =>
+      recalculate(context, idParam('accountId', raw(params).accountId)),
+    'HealthScorecardController.requestOverride': async (params) => {
+      const values = raw(params);
+      return requestOverride(context, {
+        accountId: idParam('accountId', values.accountId),
+        measure: stringParam('measure', values.measure),
+        value: decimalParam('value', values.value),
+        reason: stringParam('reason', values.reason),
+        expiresOn: dateParam('expiresOn', values.expiresOn)
+      });
+    },
+    'RiskRegisterController.getRegister': async (params) =>
+      getRegister(context, idParam('accountId', raw(params).accountId)),
+    'RiskRegisterController.createRisk': async (params) => {
+      const values = raw(params);
+      return createRisk(context, {
+        accountId: idParam('accountId', values.accountId),
+        category: stringParam('category', values.category),
+        severity: stringParam('severity', values.severity),
+        evidence: stringParam('evidence', values.evidence),
+        resolutionCriteria: stringParam('resolutionCriteria', values.resolutionCriteria)
+      });
+    },
+    'RiskRegisterController.escalate': async (params) => {
+      const values = raw(params);
+      return escalate(context, idParam('riskId', values.riskId), stringParam('reason', values.reason));
+    },
+    'RiskRegisterController.logCheckIn': async (params) => {
+      const values = raw(params);
+      return logCheckIn(
+        context,
+        idParam('riskId', values.riskId),
+        stringParam('notes', values.notes),
+        dateParam('nextCheckIn', values.nextCheckIn)
+      );
+    },
+    'RiskRegisterController.closeRisk': async (params) => {
+      const values = raw(params);
+      return closeRisk(
+        context,
+        idParam('riskId', values.riskId),
+        stringParam('status', values.status),
+        stringParam('note', values.note)
+      );
+    }
+  };
+}
+
+/** The requested method is not an @AuraEnabled method that the adapter handles. */
+export class UnknownApexMethodError extends ApexError {
+  constructor(name: string, known: string[]) {
+    super(
+      `Apex method ${name} does not exist offline. Use one of ${known.join(', ')}; if the package has a new ` +
+        '@AuraEnabled method, add its handler to scripts/cockpit/adapter.ts.',
+      'System.NoSuchMethodException',
+      404
+    );
+  }
+}
+
+/**
+ * Calls a handler by name with JSON parameters.
+ * @param adapter The adapter's handlers.
+ * @param name `<Class>.<method>`.
+ * @param params Parameters by name, as the component sent them.
+ * @returns The method's return value.
+ * @throws UnknownApexMethodError for an unknown name, ApexError for a failure the Apex method would report.
+ */
+export async function invokeApex(adapter: ApexMethods, name: string, params: unknown): Promise<unknown> {
+  if (!Object.prototype.hasOwnProperty.call(adapter, name)) {
+    throw new UnknownApexMethodError(name, Object.keys(adapter).sort());
+  }
+  const handler = adapter[name as ApexMethodName] as (params: unknown) => Promise<unknown>;
+  return handler(raw(params));
+}

@@ -1,0 +1,180 @@
+import type { Page } from 'playwright-core';
+import { launchChromium } from '../chromium';
+import type { ChromiumSession } from '../chromium';
+import { startCockpit, DEFAULT_STARTUP_TIMEOUT_MS } from '../cockpitServer';
+import type { CockpitServer } from '../cockpitServer';
+import { openPageWithComponent, openRoute, tabTo, waitForApexRequest } from '../pageTools';
+import type { FocusedElement } from '../pageTools';
+import { accountNamed, scoreReference } from '../referenceScores';
+
+// A declining account with an open risk, so the risk register shows its row actions.
+const ACCOUNT = 'Bramcombe Software';
+
+type PageKey = 'account' | 'portfolio' | 'admin';
+type Key = 'Enter' | 'Space' | 'ArrowDown';
+
+/** One keyboard action: where it is, how Tab finds it, and what shows that it ran. */
+interface ActionCase {
+  name: string;
+  page: PageKey;
+  matches: (focused: FocusedElement) => boolean;
+  keys: Key[][];
+  effect: (page: Page) => Promise<unknown>;
+}
+
+const button =
+  (hook: string) =>
+  (focused: FocusedElement): boolean =>
+    focused.tag === 'button' && focused.hook === hook;
+
+const visible = (selector: string) => (page: Page) =>
+  page.locator(selector).first().waitFor({ state: 'visible', timeout: 10_000 });
+
+const apexCall =
+  (method: string, check: (params: Record<string, unknown>) => boolean = () => true) =>
+  async (page: Page): Promise<void> => {
+    const request = await waitForApexRequest(page, method, 10_000);
+    expect(check((request.postDataJSON() ?? {}) as Record<string, unknown>)).toBe(true);
+  };
+
+const SCORECARD = '[data-component="healthScorecard"]';
+const REGISTER = '[data-component="riskRegister"]';
+const PORTFOLIO = '[data-component="healthPortfolio"]';
+
+const CASES: ActionCase[] = [
+  {
+    name: 'Recalculate now',
+    page: 'account',
+    matches: button('recalculate'),
+    keys: [['Enter'], ['Space']],
+    effect: apexCall('HealthScorecardController.recalculate')
+  },
+  {
+    name: 'Request override',
+    page: 'account',
+    matches: button('request-override'),
+    keys: [['Enter'], ['Space']],
+    effect: visible(`${SCORECARD} [data-id="override-form"]`)
+  },
+  {
+    name: 'New risk',
+    page: 'account',
+    matches: button('new-risk'),
+    keys: [['Enter'], ['Space']],
+    effect: visible(`${REGISTER} [data-id="create-form"]`)
+  },
+  {
+    name: 'Export risk plan',
+    page: 'account',
+    matches: button('export-plan'),
+    keys: [['Enter'], ['Space']],
+    effect: (page) => page.waitForEvent('download', { timeout: 10_000 })
+  },
+  {
+    name: 'Escalate risk',
+    page: 'account',
+    matches: button('escalate'),
+    keys: [['Enter'], ['Space']],
+    effect: visible(`${REGISTER} [data-id="escalate-form"]`)
+  },
+  {
+    name: 'Log check-in',
+    page: 'account',
+    matches: button('checkIn'),
+    keys: [['Enter'], ['Space']],
+    effect: visible(`${REGISTER} [data-id="check-in-form"]`)
+  },
+  {
+    name: 'Close risk',
+    page: 'account',
+    matches: button('close'),
+    keys: [['Enter'], ['Space']],
+    effect: visible(`${REGISTER} [data-id="close-form"]`)
+  },
+  {
+    name: 'Band filter',
+    page: 'portfolio',
+    matches: (focused) => focused.role === 'combobox' && focused.name === 'Band',
+    keys: [['Enter', 'ArrowDown', 'Enter']],
+    effect: apexCall('HealthPortfolioController.getPortfolio', (params) => params.band !== '')
+  },
+  {
+    name: 'Owner filter',
+    page: 'portfolio',
+    matches: (focused) => focused.role === 'combobox' && focused.name === 'Owner',
+    keys: [['Enter', 'ArrowDown', 'Enter']],
+    effect: apexCall('HealthPortfolioController.getPortfolio', (params) => params.ownerId !== '')
+  },
+  {
+    name: 'Moved into red filter',
+    page: 'portfolio',
+    matches: (focused) => focused.tag === 'input' && focused.hook === 'moved-filter',
+    keys: [['Space']],
+    effect: apexCall('HealthPortfolioController.getPortfolio', (params) => params.movedIntoRedOnly === true)
+  },
+  {
+    name: 'Refresh job status',
+    page: 'admin',
+    matches: button('refresh'),
+    keys: [['Enter'], ['Space']],
+    effect: apexCall('HealthJobController.getStatus')
+  },
+  {
+    name: 'Ensure scheduled',
+    page: 'admin',
+    matches: button('ensure-scheduled'),
+    keys: [['Enter'], ['Space']],
+    effect: apexCall('HealthJobController.ensureScheduled')
+  }
+];
+
+describe('Keyboard', () => {
+  let server: CockpitServer;
+  let chrome: ChromiumSession;
+  let page: Page;
+  const routes: Record<PageKey, string> = { account: '', portfolio: '', admin: '' };
+  const ready: Record<PageKey, string> = {
+    account: `${SCORECARD} [data-id="score"]`,
+    portfolio: `${PORTFOLIO} [data-id="accounts-table"]`,
+    admin: '[data-component="healthJobStatus"] [data-id="refresh"]'
+  };
+
+  beforeAll(async () => {
+    const [started, reference] = await Promise.all([startCockpit({ user: 'manager' }), scoreReference()]);
+    server = started;
+    chrome = await launchChromium();
+    page = await chrome.context.newPage();
+    routes.account = `#/account/${accountNamed(reference, ACCOUNT).signals.accountId}`;
+    routes.portfolio = await openPageWithComponent(page, server.url, 'healthPortfolio');
+    routes.admin = await openPageWithComponent(page, server.url, 'healthJobStatus');
+  }, DEFAULT_STARTUP_TIMEOUT_MS + 60_000);
+
+  afterAll(async () => {
+    await chrome?.close();
+    await server?.stop();
+  });
+
+  const runs = CASES.flatMap((entry) => entry.keys.map((keys) => ({ ...entry, keys })));
+  it.each(runs.map((run) => [run.name, run.keys.join('+'), run] as const))('%s with %s', async (_name, _keys, run) => {
+    await openRoute(page, server.url, routes[run.page], ready[run.page]);
+
+    await tabTo(page, run.matches, run.name);
+    const effect = run.effect(page);
+    for (const key of run.keys) {
+      await page.keyboard.press(key);
+    }
+
+    await effect;
+  });
+
+  it('reaches CSM at-risk filter', async () => {
+    await openRoute(page, server.url, routes.portfolio, ready.portfolio);
+    const firstOwner = (await page.locator(`${PORTFOLIO} [data-id="owner-risk"] button`).first().innerText()).trim();
+
+    await tabTo(page, (focused) => focused.tag === 'button' && focused.name === firstOwner, `the ${firstOwner} button`);
+    const request = waitForApexRequest(page, 'HealthPortfolioController.getPortfolio', 10_000);
+    await page.keyboard.press('Enter');
+
+    expect(((await request).postDataJSON() as Record<string, unknown>).ownerId).not.toBe('');
+  });
+});

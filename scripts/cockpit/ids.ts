@@ -1,0 +1,49 @@
+/**
+ * Record Ids for the records that only exist in the cockpit (snapshots, ledger lines, override requests), in
+ * Salesforce's 18-character format so components handle them like real Ids.
+ */
+import { createHash } from 'node:crypto';
+import { toCaseSafeId } from '../demo/salesforce-ids';
+
+/**
+ * Key prefixes of the objects whose records the cockpit creates: Task's standard one, and for the package's custom
+ * objects prefixes an org could assign.
+ */
+export const COCKPIT_KEY_PREFIXES = {
+  HealthSnapshot: 'a0E',
+  HealthContribution: 'a0F',
+  ScoreOverride: 'a0G',
+  Risk: 'a0H',
+  RiskEscalation: 'a0J',
+  Task: '00T'
+} as const;
+
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+/**
+ * Returns a stable 18-character Id for a key: the same object and key always give the same Id.
+ * @param object Object of the record.
+ * @param key Text that identifies the record, for example `<accountId>:<asOf>:<measure>`.
+ */
+export function syntheticId(object: keyof typeof COCKPIT_KEY_PREFIXES, key: string): string {
+  const digest = createHash('sha256').update(`${object}:${key}`).digest();
+  let body = '';
+  for (let index = 0; index < 12; index++) {
+    body += BASE62.charAt(digest[index] % 62);
+  }
+  return toCaseSafeId(COCKPIT_KEY_PREFIXES[object] + body);
+}
+
+/** Salesforce Id format: 15 case-sensitive or 18 case-safe characters. */
+const ID_PATTERN = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
+
+/**
+ * Returns the 18-character form of an Id, or null when the text is not an Id.
+ * @param text A 15- or 18-character Id.
+ */
+export function toId18(text: string): string | null {
+  if (!ID_PATTERN.test(text)) {
+    return null;
+  }
+  return text.length === 15 ? toCaseSafeId(text) : text;
+}

@@ -1,0 +1,97 @@
+/**
+ * The cockpit user settings. No org means no real user, so the server acts as one of these users, chosen with
+ * `npm start -- --user <key>`, and the Apex adapter checks the same permissions that the Apex classes check.
+ */
+
+/** A cockpit user: what the permission sets of the package would grant in an org. */
+export interface CockpitUser {
+  key: string;
+  /** Shown in the page header and the terminal. */
+  label: string;
+  name: string;
+  /** Synthetic User Id, the value of `@salesforce/user/Id`. */
+  id: string;
+  /** Package permission sets the user stands for. */
+  permissionSets: string[];
+  /** Custom permissions, by API name (FeatureManagement.checkPermission). */
+  customPermissions: string[];
+  /** Read access to HealthSnapshot__c, HealthContribution__c and Risk__c. */
+  canReadHealth: boolean;
+  /** Create access to ScoreOverride__c. */
+  canCreateOverrides: boolean;
+  /** Create and edit access to Risk__c, RiskEscalation__c and Task. */
+  canEditRisks: boolean;
+}
+
+/** Custom permission that allows recalculating health and managing the health job. */
+export const RECALCULATE_HEALTH = 'RecalculateHealth';
+
+/** Custom permission that allows approving override requests. */
+export const APPROVE_HEALTH_OVERRIDE = 'ApproveHealthOverride';
+
+/** Key of the default user: a CSM with the RecalculateHealth permission. */
+export const DEFAULT_USER_KEY = 'csm';
+
+/** The users the cockpit can act as, by key. */
+export const COCKPIT_USERS: Readonly<Record<string, CockpitUser>> = {
+  csm: {
+    key: 'csm',
+    label: 'a CSM with the Recalculate Health permission',
+    name: 'Casey Morgan (CSM)',
+    id: '005Dp000000CKP1IAG',
+    permissionSets: ['SuccessCockpitUser'],
+    customPermissions: [RECALCULATE_HEALTH],
+    canReadHealth: true,
+    canCreateOverrides: true,
+    canEditRisks: true
+  },
+  'csm-basic': {
+    key: 'csm-basic',
+    label: 'a CSM without the Recalculate Health permission',
+    name: 'Riley Chen (CSM)',
+    id: '005Dp000000CKP2IAG',
+    permissionSets: ['SuccessCockpitUser'],
+    customPermissions: [],
+    canReadHealth: true,
+    canCreateOverrides: true,
+    canEditRisks: true
+  },
+  manager: {
+    key: 'manager',
+    label: 'a CS manager',
+    name: 'Morgan Patel (CS manager)',
+    id: '005Dp000000CKP3IAG',
+    permissionSets: ['SuccessCockpitManager'],
+    customPermissions: [RECALCULATE_HEALTH, APPROVE_HEALTH_OVERRIDE],
+    canReadHealth: true,
+    canCreateOverrides: true,
+    canEditRisks: true
+  },
+  admin: {
+    key: 'admin',
+    label: 'a Salesforce admin',
+    name: 'Alex Kim (admin)',
+    id: '005Dp000000CKP4IAG',
+    permissionSets: ['SuccessCockpitAdmin'],
+    customPermissions: [RECALCULATE_HEALTH, APPROVE_HEALTH_OVERRIDE],
+    canReadHealth: true,
+    canCreateOverrides: true,
+    canEditRisks: true
+  },
+  'no-access': {
+    key: 'no-access',
+    label: 'a user without the Success Cockpit permission sets',
+    name: 'Sam Doe',
+    id: '005Dp000000CKP5IAG',
+    permissionSets: [],
+    customPermissions: [],
+    canReadHealth: false,
+    canCreateOverrides: false,
+    canEditRisks: false
+  }
+};
+
+/** Returns true when the user has a custom permission. */
+export function hasCustomPermission(user: CockpitUser, permission: string): boolean {
+  return user.customPermissions.includes(permission);
+}
