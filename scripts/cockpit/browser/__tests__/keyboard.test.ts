@@ -33,7 +33,7 @@ const visible = (selector: string) => (page: Page) =>
 const apexCall =
   (method: string, check: (params: Record<string, unknown>) => boolean = () => true) =>
   async (page: Page): Promise<void> => {
-    const request = await waitForApexRequest(page, method, 10_000);
+    const request = await waitForApexRequest(page, method);
     expect(check((request.postDataJSON() ?? {}) as Record<string, unknown>)).toBe(true);
   };
 
@@ -160,8 +160,12 @@ describe('Keyboard', () => {
 
     await tabTo(page, run.matches, run.name);
     const effect = run.effect(page);
-    for (const key of run.keys) {
+    for (const [index, key] of run.keys.entries()) {
       await page.keyboard.press(key);
+      if (key === 'Enter' && index < run.keys.length - 1) {
+        // Enter opens a combobox's list; the next key must wait until its options exist, or it lands on nothing.
+        await page.locator('[role="listbox"] [role="option"]').first().waitFor({ state: 'visible' });
+      }
     }
 
     await effect;
@@ -172,7 +176,7 @@ describe('Keyboard', () => {
     const firstOwner = (await page.locator(`${PORTFOLIO} [data-id="owner-risk"] button`).first().innerText()).trim();
 
     await tabTo(page, (focused) => focused.tag === 'button' && focused.name === firstOwner, `the ${firstOwner} button`);
-    const request = waitForApexRequest(page, 'HealthPortfolioController.getPortfolio', 10_000);
+    const request = waitForApexRequest(page, 'HealthPortfolioController.getPortfolio');
     await page.keyboard.press('Enter');
 
     expect(((await request).postDataJSON() as Record<string, unknown>).ownerId).not.toBe('');
