@@ -1,76 +1,14 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
-  ApexErrorListener,
   ApexParserBaseListener,
-  ApexParserFactory,
   ApexParseTreeWalker,
-  LiteralContext,
   MethodDeclarationContext,
-  SwitchStatementContext,
-  VariableDeclaratorContext
+  SwitchStatementContext
 } from '@apexdevtools/apex-parser';
-import type { ApexParseTree } from '@apexdevtools/apex-parser';
+import { FieldInitialisers, parseApexClass, unquote } from './apexSource';
 import { CURVE_TYPES, DIRECTIONS, MISSING_DATA_POLICIES, SIGNAL_NAMES } from 'c/healthEngine';
 
 const classesDir = path.resolve(__dirname, '../../../force-app/main/health/classes');
-
-class SyntaxErrors extends ApexErrorListener {
-  readonly errors: string[] = [];
-
-  constructor(private readonly file: string) {
-    super();
-  }
-
-  apexSyntaxError(line: number, column: number, message: string): void {
-    this.errors.push(`${this.file}:${line}:${column} ${message}`);
-  }
-}
-
-/** Parses one Apex class of the health feature and fails on any syntax error, naming the file, line and column. */
-function parseClass(name: string): ApexParseTree {
-  const file = path.join(classesDir, `${name}.cls`);
-  const listener = new SyntaxErrors(file);
-  const { parser } = ApexParserFactory.createLexerAndParser(readFileSync(file, 'utf8'), listener);
-  const unit = parser.compilationUnit();
-  if (listener.errors.length > 0) {
-    throw new Error(
-      `Failed to parse ${name}.cls, so it cannot be compared with the engine. Fix these syntax errors:\n${listener.errors.join('\n')}`
-    );
-  }
-  return unit;
-}
-
-/** Turns the text of an Apex string literal into its value. */
-function unquote(literal: string): string {
-  return literal.slice(1, -1).replace(/\\(.)/g, '$1');
-}
-
-class StringLiterals extends ApexParserBaseListener {
-  readonly values: string[] = [];
-
-  enterLiteral(ctx: LiteralContext): void {
-    const literal = ctx.StringLiteral();
-    if (literal) {
-      this.values.push(unquote(literal.getText()));
-    }
-  }
-}
-
-/** Collects the string literals of every field initialiser, by field name. */
-class FieldInitialisers extends ApexParserBaseListener {
-  readonly byName = new Map<string, string[]>();
-
-  enterVariableDeclarator(ctx: VariableDeclaratorContext): void {
-    const expression = ctx.expression();
-    if (!expression) {
-      return;
-    }
-    const literals = new StringLiterals();
-    ApexParseTreeWalker.DEFAULT.walk(literals, expression);
-    this.byName.set(ctx.id().getText(), literals.values);
-  }
-}
 
 interface SwitchOnSignal {
   method: string;
@@ -110,7 +48,7 @@ function duplicates(values: readonly string[]): string[] {
 
 describe('HealthSignalNames', () => {
   const fields = new FieldInitialisers();
-  ApexParseTreeWalker.DEFAULT.walk(fields, parseClass('HealthSignalNames'));
+  ApexParseTreeWalker.DEFAULT.walk(fields, parseApexClass(classesDir, 'HealthSignalNames'));
 
   it.each([
     ['SIGNALS', SIGNAL_NAMES],
@@ -128,9 +66,9 @@ describe('HealthSignalNames', () => {
 
 describe('HealthSignalCalculator', () => {
   const switches = new SignalSwitches();
-  ApexParseTreeWalker.DEFAULT.walk(switches, parseClass('HealthSignalCalculator'));
+  ApexParseTreeWalker.DEFAULT.walk(switches, parseApexClass(classesDir, 'HealthSignalCalculator'));
   const fields = new FieldInitialisers();
-  ApexParseTreeWalker.DEFAULT.walk(fields, parseClass('HealthSignalNames'));
+  ApexParseTreeWalker.DEFAULT.walk(fields, parseApexClass(classesDir, 'HealthSignalNames'));
   const apexSignals = new Set(fields.byName.get('SIGNALS') ?? []);
 
   it('switches on signal', () => {
