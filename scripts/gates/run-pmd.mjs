@@ -18,7 +18,7 @@ const config = CodeAnalyzerConfig.fromObject(
     ignores: { files: ['**/node_modules/**', '**/build/**', '**/_local/**'] },
     engines: { cpd: { disable_engine: true } },
     // ProtectSensitiveData flags every field whose name contains words such as KEY or SIGN, so it matches the
-    // upsert keys (UniqueKey__c) and the health signals (Signal__c), none of which holds a secret. Re-tagging it
+    // upsert keys (UniqueKey__c) and the health signals (Signal__c), none of which contains a secret. Re-tagging it
     // takes it out of the Security selection; the other security rules still run.
     rules: { pmd: { ProtectSensitiveData: { tags: ['AppExchange', 'Xml'] } } }
   },

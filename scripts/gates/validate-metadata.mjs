@@ -15,7 +15,7 @@ const { ApiSchemas: wsdlSchemas } = require('@jsforce/jsforce-node/lib/api/metad
 
 /**
  * Types and fields that the current Metadata API has but the WSDL snapshot inside jsforce lacks (shapes taken from
- * @salesforce/types' metadata.d.ts). `targetConfigs` holds nested XML although the WSDL types it as a string.
+ * @salesforce/types' metadata.d.ts). `targetConfigs` contains nested XML although the WSDL types it as a string.
  */
 const SCHEMA_ADDITIONS = {
   FlexiPageRegion: { itemInstances: ['ItemInstance'] },

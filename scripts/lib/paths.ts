@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
-/** Returns the repository root: the nearest folder above this file that holds package.json. */
+/** Returns the repository root: the nearest folder above this file that contains package.json. */
 export function repoRoot(): string {
   let dir = __dirname;
   while (!existsSync(path.join(dir, 'package.json'))) {

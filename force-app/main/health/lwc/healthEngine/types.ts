@@ -12,14 +12,14 @@ export type Direction = (typeof DIRECTIONS)[number];
 /** Curves that turn a raw value into a score; the Apex evaluator supports the same list. */
 export const CURVE_TYPES = ['Bands', 'Linear'] as const;
 
-/** How a raw value becomes a score from 0 to 100. */
+/** Curve that turns a raw value into a score from 0 to 100. */
 export type CurveType = (typeof CURVE_TYPES)[number];
 
 /** Missing-data policies; the Apex evaluator supports the same list. */
 export const MISSING_DATA_POLICIES = ['Neutral', 'Redistribute', 'Zero', 'Exclude'] as const;
 
 /**
- * What happens to a measure that has no data for an account.
+ * Rule for a measure that has no data for an account.
  * - `Neutral`: scored with the model's neutral score.
  * - `Redistribute`: its weight goes to the measures of the same dimension that have data.
  * - `Zero`: scored 0; an explicit choice for signals where silence itself is bad news.
@@ -94,7 +94,7 @@ export interface DimensionDefinition {
   weight: number;
   measures: MeasureDefinition[];
   description?: string;
-  /** What the CSM should do when this dimension is red or yellow; shown in the health-check report. */
+  /** Action for the CSM when this dimension is red or yellow, shown in the health-check report. */
   recommendedAction?: string;
   /** Whether the dimension describes technical health (use, support) or business health (people, value, money). */
   category?: DimensionCategory;
@@ -103,7 +103,7 @@ export interface DimensionDefinition {
 /** Side of the account's health a dimension belongs to. */
 export type DimensionCategory = 'Technical' | 'Business';
 
-/** Which accounts a model applies to: `field` of the account must hold one of `values`. */
+/** Accounts a model applies to: those whose `field` contains one of `values`. */
 export interface SegmentCriteria {
   field: string;
   values: string[];
@@ -170,7 +170,10 @@ export interface ActivityFact {
   contactRole: ContactRole;
 }
 
-/** Kind of feedback score: NPS is -100..100 per answer (promoter 100, passive 0, detractor -100), CSAT and pulse 0..100. */
+/**
+ * Kind of feedback score. An NPS response is the 0..10 rating, or already classified as 100 (promoter) or -100
+ * (detractor), so 0 is read as a rating of 0. CSAT and CSM pulse run from 0 to 100.
+ */
 export type FeedbackType = 'Nps' | 'Csat' | 'CsmPulse';
 
 /** One survey answer or CSM pulse rating. */
@@ -187,8 +190,8 @@ export interface ObjectiveFacts {
 }
 
 /**
- * Everything the engine knows of one account. A null collection means the source is absent (no data),
- * which the measure's missing-data policy handles; an empty collection means the source exists and recorded nothing.
+ * Facts the engine scores one account from. A null collection means the source is absent (no data), which the
+ * measure's missing-data policy handles. An empty collection means the source exists and recorded nothing.
  */
 export interface AccountSignals {
   accountId: string;

@@ -15,7 +15,7 @@ import type {
 } from 'c/healthEngine';
 import type { RiskFinding } from 'c/riskEngine';
 
-/** Where the trend's earlier scores came from. */
+/** Source of the trend's earlier scores. */
 export type HistorySource = 'snapshots' | 'recomputed' | 'none';
 
 /** Everything the health-check report shows besides the evaluation itself. */
