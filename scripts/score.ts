@@ -1,13 +1,15 @@
 /**
  * Scores every account of a Salesforce org export with the health model and runs the risk rules on the result. Prints
  * the portfolio riskiest first and the risks opened per rule. Writes a health-check report per account, and a risk
- * mitigation plan per account with a risk.
+ * mitigation plan per account with a risk. For every account with a success plan, it first completes the milestones
+ * whose criteria the data meets on the as-of date, then writes the plan with its renewal countdown.
  *
  *   npm run score -- [--export <folder>] [--as-of <YYYY-MM-DD>] [--out <folder>] [--config <file>]
- *                    [--model-dir <folder>] [--risk-dir <folder>] [--top <n> | --all]
+ *                    [--model-dir <folder>] [--risk-dir <folder>] [--plan-dir <folder>] [--top <n> | --all]
  *
  * Exit codes: 0 when everything was read and scored, 1 when rows or files were rejected (the good rows are still
- * scored and reported), 2 for invalid options, an invalid model or invalid risk rules (nothing is scored).
+ * scored and reported), 2 for invalid options, an invalid model, invalid risk rules or invalid plan templates and
+ * renewal checkpoints (nothing is scored).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,12 +17,17 @@ import { parseArgs } from 'node:util';
 import { validateModel } from 'c/healthEngine';
 import type { HealthModel } from 'c/healthEngine';
 import { customerSlug, renderHealthCheck } from 'c/healthReport';
+import type { CheckpointDefinition } from 'c/planEngine';
 import { renderRiskPlan } from 'c/riskEngine';
 import type { RiskRule } from 'c/riskEngine';
 import { formatProblem, loadExportConfig, readOrgExport } from './lib/export';
+import type { OrgExport } from './lib/export';
 import { formatProblem as formatModelProblem, loadModelsFromMetadata, packageCustomMetadataDir } from './lib/model';
 import { buildOfflinePlanEntries, loadRiskMetadata, packageRiskMetadataDir, RiskMetadataError } from './lib/risk';
 import type { RiskMetadata } from './lib/risk';
+import { loadPlanMetadata, packagePlanMetadataDir, PlanMetadataError } from './lib/plans';
+import type { PlanMetadata } from './lib/plans';
+import { buildSuccessPlanReport } from './lib/score/plans';
 import { compareByRisk, scorePortfolio } from './lib/score/portfolio';
 import type { ScoredAccount } from './lib/score/portfolio';
 import { formatPortfolio, formatSummary, summarize } from './lib/score/print';
@@ -35,6 +42,7 @@ Options:
   --config <file>      JSON file with export rules: login types, user mapping, case priorities
   --model-dir <folder> customMetadata folder holding the health model records (default: the package's)
   --risk-dir <folder>  customMetadata folder holding the risk rules and escalation rungs (default: the package's)
+  --plan-dir <folder>  customMetadata folder holding the plan templates and renewal checkpoints (default: the package's)
   --top <n>            accounts to print, riskiest first (default: 25)
   --all                print every account
   --help               show this help`;
@@ -50,6 +58,7 @@ interface Options {
   configFile: string | null;
   modelDir: string;
   riskDir: string;
+  planDir: string;
   top: number;
 }
 
@@ -65,6 +74,7 @@ function parseOptions(argv: string[]): Options | null {
         config: { type: 'string' },
         'model-dir': { type: 'string' },
         'risk-dir': { type: 'string' },
+        'plan-dir': { type: 'string' },
         top: { type: 'string' },
         all: { type: 'boolean' },
         help: { type: 'boolean' }
@@ -100,6 +110,7 @@ function parseOptions(argv: string[]): Options | null {
     configFile: values.config ? path.resolve(values.config) : null,
     modelDir: path.resolve(values['model-dir'] ?? packageCustomMetadataDir()),
     riskDir: path.resolve(values['risk-dir'] ?? packageRiskMetadataDir()),
+    planDir: path.resolve(values['plan-dir'] ?? packagePlanMetadataDir()),
     top
   };
 }
@@ -169,6 +180,58 @@ function writeRiskPlans(
   return written;
 }
 
+/** Counts of the success plan reports written. */
+interface SuccessPlanCounts {
+  reports: number;
+  autoCompleted: number;
+  accountsWithCompletions: number;
+}
+
+/**
+ * Writes `<customer>-success-plan.md` for every account with a plan, after completing the milestones of its Active
+ * plans whose criteria the as-of values meet.
+ */
+function writeSuccessPlans(
+  orgExport: OrgExport,
+  scored: ScoredAccount[],
+  definitions: CheckpointDefinition[],
+  names: Map<string, string>,
+  asOf: string,
+  outDir: string
+): SuccessPlanCounts {
+  const healthOf = new Map(scored.map((account) => [account.health.accountId, account.health]));
+  const counts: SuccessPlanCounts = { reports: 0, autoCompleted: 0, accountsWithCompletions: 0 };
+  for (const signals of orgExport.accounts) {
+    const plans = orgExport.plans.get(signals.accountId);
+    if (plans === undefined) {
+      continue;
+    }
+    const report = buildSuccessPlanReport(
+      {
+        accountId: signals.accountId,
+        accountName: signals.accountName,
+        plans,
+        health: healthOf.get(signals.accountId) ?? null,
+        renewalDate: signals.renewalDate,
+        checkpoints: orgExport.renewalCheckpoints.get(signals.accountId) ?? []
+      },
+      definitions,
+      asOf
+    );
+    if (report === null) {
+      continue;
+    }
+    const stem = names.get(signals.accountId) ?? customerSlug(signals.accountName);
+    writeFileSync(path.join(outDir, `${stem}-success-plan.md`), report.markdown);
+    counts.reports++;
+    counts.autoCompleted += report.autoCompleted;
+    if (report.autoCompleted > 0) {
+      counts.accountsWithCompletions++;
+    }
+  }
+  return counts;
+}
+
 /** Lines counting the risks opened per active rule, rules that opened none included, so a silent rule shows. */
 function formatRiskCounts(scored: ScoredAccount[], rules: RiskRule[]): string[] {
   const counts = new Map(rules.map((rule) => [rule.name, 0]));
@@ -221,6 +284,25 @@ async function main(argv: string[]): Promise<number> {
   }
   const activeRules = risks.rules.filter((rule) => rule.isActive);
 
+  let planMetadata: PlanMetadata;
+  try {
+    const measureNames = models.flatMap((model) =>
+      model.dimensions.flatMap((dimension) => dimension.measures.map((measure) => measure.name))
+    );
+    planMetadata = loadPlanMetadata(options.planDir, measureNames);
+  } catch (error) {
+    if (error instanceof PlanMetadataError) {
+      console.error(
+        `The plan templates or renewal checkpoints are invalid; nothing was scored. Fix these in ${options.planDir}:`
+      );
+      for (const problem of error.problems) {
+        console.error(`  - ${formatModelProblem(problem)}`);
+      }
+      return 2;
+    }
+    throw error;
+  }
+
   const config = loadExportConfig(options.configFile);
   const orgExport = await readOrgExport(options.exportDir, config);
   const asOf = options.asOf ?? orgExport.latestDate;
@@ -233,7 +315,7 @@ async function main(argv: string[]): Promise<number> {
   scored.sort((a, b) => compareByRisk(a.health, b.health));
 
   mkdirSync(options.outDir, { recursive: true });
-  const names = reportNames(scored.map((account) => account.health));
+  const names = reportNames(orgExport.accounts);
   for (const account of scored) {
     const info = orgExport.accountInfo.get(account.signals.accountId);
     const markdown = renderHealthCheck({
@@ -251,6 +333,7 @@ async function main(argv: string[]): Promise<number> {
     );
   }
   const riskPlans = writeRiskPlans(scored, risks, names, orgExport.accountInfo, options.outDir);
+  const successPlans = writeSuccessPlans(orgExport, scored, planMetadata.checkpoints, names, asOf, options.outDir);
 
   const healths = scored.map((account) => account.health);
   const summary = summarize(healths, (accountId) => orgExport.accountInfo.get(accountId)?.arr ?? null);
@@ -273,7 +356,14 @@ async function main(argv: string[]): Promise<number> {
   for (const line of formatRiskCounts(scored, activeRules)) {
     console.log(line);
   }
-  console.log(`Wrote ${scored.length} health-check reports and ${riskPlans} risk plans to ${options.outDir}`);
+  console.log(
+    `Milestones completed automatically on ${asOf}: ${successPlans.autoCompleted} on ` +
+      `${successPlans.accountsWithCompletions} accounts`
+  );
+  console.log(
+    `Wrote ${scored.length} health-check reports, ${riskPlans} risk plans and ${successPlans.reports} success plans ` +
+      `to ${options.outDir}`
+  );
 
   if (orgExport.problems.length) {
     console.error('');

@@ -18,9 +18,10 @@ import type { Random } from './random';
 import { BAD_QUARTER_END, BAD_QUARTER_START } from './stories';
 import { EVENT_SUBJECTS, TASK_SUBJECTS } from './word-lists';
 
-/** Tasks and Events, each in the order of its CSV file. */
+/** The CSMs' Tasks, not yet numbered, and their Events in the order of Event.csv. */
 export interface ActivityRecords {
-  tasks: DemoTask[];
+  /** Tasks without Ids; `numberTasks` merges them with the playbook Tasks and gives every Task its Id. */
+  tasks: PendingTask[];
   events: DemoEvent[];
 }
 
@@ -30,7 +31,8 @@ export const DECLINING_CHAMPION_SILENCE_DAYS = 45;
 /** Chance that an activity with a contact of this role is a meeting (Event) rather than a call or e-mail (Task). */
 const EVENT_SHARE: Readonly<Record<ContactRole, number>> = { ExecutiveSponsor: 0.55, Champion: 0.3, Other: 0.25 };
 
-type PendingTask = Omit<DemoTask, 'id'>;
+/** A Task before it gets its Id. */
+export type PendingTask = Omit<DemoTask, 'id'>;
 type PendingEvent = Omit<DemoEvent, 'id'>;
 
 interface AccountActivities {
@@ -39,7 +41,8 @@ interface AccountActivities {
 }
 
 /**
- * Builds every Task and Event, each list sorted by creation time with Ids in that order.
+ * Builds every Task and Event of the CSMs. Events are sorted by creation time with Ids in that order; Tasks get theirs
+ * from `numberTasks`.
  * @param context dates, random stream and Id factory of the run
  */
 export function buildActivities(
@@ -69,16 +72,31 @@ export function buildActivities(
     events.push(...result.events);
   }
 
-  tasks.sort(
-    (first, second) => first.createdAt - second.createdAt || compareCodeUnits(first.accountId, second.accountId)
-  );
   events.sort(
     (first, second) => first.createdAt - second.createdAt || compareCodeUnits(first.accountId, second.accountId)
   );
-  return {
-    tasks: tasks.map((entry) => ({ id: context.ids.next('Task'), ...entry })),
-    events: events.map((entry) => ({ id: context.ids.next('Event'), ...entry }))
-  };
+  return { tasks, events: events.map((entry) => ({ id: context.ids.next('Event'), ...entry })) };
+}
+
+/**
+ * Sorts Tasks by creation time and gives them Ids in that order, as an org would have.
+ * @returns the Tasks in the order of Task.csv, and the Id given to each pending Task
+ */
+export function numberTasks(
+  context: DemoContext,
+  pending: readonly PendingTask[]
+): { tasks: DemoTask[]; idOf: Map<PendingTask, string> } {
+  // The sort is stable, so Tasks created in the same second keep the order in which they were built.
+  const sorted = [...pending].sort(
+    (first, second) => first.createdAt - second.createdAt || compareCodeUnits(first.accountId, second.accountId)
+  );
+  const idOf = new Map<PendingTask, string>();
+  const tasks = sorted.map((entry) => {
+    const id = context.ids.next('Task');
+    idOf.set(entry, id);
+    return { id, ...entry };
+  });
+  return { tasks, idOf };
 }
 
 /** Returns workdays from `firstDay` to `lastDay`, spaced by random gaps of `minGap` to `maxGap` days. */

@@ -3,6 +3,16 @@
  * and moments are epoch seconds, both UTC; see calendar.ts.
  */
 
+import type {
+  CriteriaOperator,
+  MilestonePhase,
+  ObjectiveStatus,
+  PlanStage,
+  PlanStatus,
+  Playbook,
+  RenewalCall
+} from 'c/planEngine';
+
 import type { IdFactory } from './salesforce-ids';
 import type { Random } from './random';
 
@@ -216,6 +226,85 @@ export interface DemoFeedback {
   comment: string | null;
 }
 
+export interface DemoPlan {
+  id: string;
+  accountId: string;
+  name: string;
+  status: PlanStatus;
+  stage: PlanStage;
+  executiveSponsorId: string | null;
+  championId: string | null;
+  reviewCadenceDays: number | null;
+  nextReviewDay: number | null;
+  escalationPath: string;
+  startDay: number;
+  endDay: number;
+  /** DeveloperName of the PlanTemplate__mdt the plan was created from. */
+  templateName: string;
+  createdAt: number;
+}
+
+export interface DemoObjective {
+  id: string;
+  /** Auto number of the record, `OBJ-0001`. */
+  name: string;
+  planId: string;
+  outcome: string;
+  successMetric: string | null;
+  unit: string | null;
+  baseline: number | null;
+  target: number | null;
+  currentValue: number | null;
+  dueDay: number | null;
+  status: ObjectiveStatus;
+  capability: string | null;
+  sortOrder: number | null;
+}
+
+export interface DemoMilestone {
+  id: string;
+  name: string;
+  planId: string;
+  objectiveId: string | null;
+  phase: MilestonePhase | null;
+  targetDay: number | null;
+  criteria: string | null;
+  criteriaMeasure: string | null;
+  criteriaOperator: CriteriaOperator | null;
+  criteriaValue: number | null;
+  completedDay: number | null;
+  completionSource: 'Manual' | 'Automatic' | null;
+  ownerId: string;
+  sortOrder: number | null;
+}
+
+/** Values of `RenewalCheckpoint__c.Status__c`. */
+export type CheckpointStatus = 'Upcoming' | 'Due' | 'Done' | 'Skipped';
+
+/** A renewal checkpoint as the nightly countdown job stored it, with the CSM's call where one was recorded. */
+export interface DemoCheckpoint {
+  id: string;
+  accountId: string;
+  renewalDay: number;
+  daysBefore: number;
+  dueDay: number;
+  playbook: Playbook;
+  status: CheckpointStatus;
+  /** Playbook Task the job created when the checkpoint opened; null before it opened or when it was skipped. */
+  taskId: string | null;
+  opportunityId: string;
+  call: RenewalCall | null;
+  callNote: string | null;
+  callRecordedAt: number | null;
+  callRecordedById: string | null;
+  /** Health band and score of the account when the call was recorded. */
+  dataBand: string | null;
+  dataScore: number | null;
+  isDisagreement: boolean;
+  /** Moment the job first stored the checkpoint: the night it first saw the renewal date. */
+  createdAt: number;
+}
+
 /** Every record of the demo org, each list in the order its CSV file lists it. */
 export interface DemoOrg {
   seed: number;
@@ -233,4 +322,8 @@ export interface DemoOrg {
   opportunities: DemoOpportunity[];
   contracts: DemoContract[];
   feedback: DemoFeedback[];
+  plans: DemoPlan[];
+  objectives: DemoObjective[];
+  milestones: DemoMilestone[];
+  checkpoints: DemoCheckpoint[];
 }

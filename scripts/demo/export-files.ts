@@ -34,6 +34,10 @@ function dateTimeOrNull(epochSeconds: number | null): string | null {
   return epochSeconds === null ? null : formatDateTime(epochSeconds);
 }
 
+function dateOrNull(day: number | null): string | null {
+  return day === null ? null : formatIsoDate(day);
+}
+
 /** Renders every CSV file of the export, in a fixed order. */
 export function renderCsvFiles(org: DemoOrg): ExportFile[] {
   return [
@@ -297,6 +301,162 @@ export function renderCsvFiles(org: DemoOrg): ExportFile[] {
         formatIsoDate(entry.responseDay),
         entry.theme,
         entry.comment
+      ]
+    }),
+    render({
+      name: 'SuccessPlan__c.csv',
+      header: [
+        'Id',
+        'Name',
+        'Account__c',
+        'Status__c',
+        'Stage__c',
+        'ExecutiveSponsor__c',
+        'Champion__c',
+        'ReviewCadenceDays__c',
+        'NextReview__c',
+        'EscalationPath__c',
+        'StartDate__c',
+        'EndDate__c',
+        'Template__c',
+        'CreatedDate'
+      ],
+      records: org.plans,
+      toRow: (plan) => [
+        plan.id,
+        plan.name,
+        plan.accountId,
+        plan.status,
+        plan.stage,
+        plan.executiveSponsorId,
+        plan.championId,
+        plan.reviewCadenceDays,
+        dateOrNull(plan.nextReviewDay),
+        plan.escalationPath,
+        formatIsoDate(plan.startDay),
+        formatIsoDate(plan.endDay),
+        plan.templateName,
+        formatDateTime(plan.createdAt)
+      ]
+    }),
+    render({
+      name: 'SuccessObjective__c.csv',
+      header: [
+        'Id',
+        'Name',
+        'SuccessPlan__c',
+        'Outcome__c',
+        'SuccessMetric__c',
+        'Unit__c',
+        'Baseline__c',
+        'Target__c',
+        'CurrentValue__c',
+        'DueDate__c',
+        'Status__c',
+        'Capability__c',
+        'SortOrder__c'
+      ],
+      records: org.objectives,
+      toRow: (objective) => [
+        objective.id,
+        objective.name,
+        objective.planId,
+        objective.outcome,
+        objective.successMetric,
+        objective.unit,
+        objective.baseline,
+        objective.target,
+        objective.currentValue,
+        dateOrNull(objective.dueDay),
+        objective.status,
+        objective.capability,
+        objective.sortOrder
+      ]
+    }),
+    render({
+      name: 'SuccessMilestone__c.csv',
+      header: [
+        'Id',
+        'Name',
+        'SuccessPlan__c',
+        'Objective__c',
+        'Phase__c',
+        'TargetDate__c',
+        'Criteria__c',
+        'CriteriaMeasure__c',
+        'CriteriaOperator__c',
+        'CriteriaValue__c',
+        'CompletedDate__c',
+        'CompletionSource__c',
+        'Owner__c',
+        'SortOrder__c'
+      ],
+      records: org.milestones,
+      toRow: (milestone) => [
+        milestone.id,
+        milestone.name,
+        milestone.planId,
+        milestone.objectiveId,
+        milestone.phase,
+        dateOrNull(milestone.targetDay),
+        milestone.criteria,
+        milestone.criteriaMeasure,
+        milestone.criteriaOperator,
+        milestone.criteriaValue,
+        dateOrNull(milestone.completedDay),
+        milestone.completionSource,
+        milestone.ownerId,
+        milestone.sortOrder
+      ]
+    }),
+    render({
+      name: 'RenewalCheckpoint__c.csv',
+      header: [
+        'Id',
+        'Name',
+        'Account__c',
+        'RenewalDate__c',
+        'DaysBefore__c',
+        'DueDate__c',
+        'Playbook__c',
+        'CheckpointKey__c',
+        'Status__c',
+        'TaskId__c',
+        'Source__c',
+        'Opportunity__c',
+        'Contract__c',
+        'Call__c',
+        'CallNote__c',
+        'CallRecordedAt__c',
+        'CallRecordedBy__c',
+        'DataBand__c',
+        'DataScore__c',
+        'IsDisagreement__c',
+        'CreatedDate'
+      ],
+      records: org.checkpoints,
+      toRow: (checkpoint) => [
+        checkpoint.id,
+        `${checkpoint.daysBefore} days before the ${formatIsoDate(checkpoint.renewalDay)} renewal`,
+        checkpoint.accountId,
+        formatIsoDate(checkpoint.renewalDay),
+        checkpoint.daysBefore,
+        formatIsoDate(checkpoint.dueDay),
+        checkpoint.playbook,
+        `${checkpoint.accountId}-${formatIsoDate(checkpoint.renewalDay)}-${checkpoint.daysBefore}`,
+        checkpoint.status,
+        checkpoint.taskId,
+        'Opportunity',
+        checkpoint.opportunityId,
+        null,
+        checkpoint.call,
+        checkpoint.callNote,
+        dateTimeOrNull(checkpoint.callRecordedAt),
+        checkpoint.callRecordedById,
+        checkpoint.dataBand,
+        checkpoint.dataScore,
+        checkpoint.isDisagreement,
+        formatDateTime(checkpoint.createdAt)
       ]
     })
   ];

@@ -6,16 +6,24 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { buildActivities } from './activities';
+import type { HealthModel } from 'c/healthEngine';
+
+import { loadDefaultModels } from '../lib/model';
+import { loadPlanMetadata, packagePlanMetadataDir } from '../lib/plans';
+import type { PlanMetadata } from '../lib/plans';
+import { buildActivities, numberTasks } from './activities';
 import { buildPeopleAndAccounts } from './accounts';
 import { addMonths, parseIsoDate, SECONDS_PER_DAY } from './calendar';
 import { buildCases } from './cases';
 import { buildCommercial } from './commercial';
 import type { DemoContext, DemoOrg } from './demo-org';
 import { renderCsvFiles, type ExportFile } from './export-files';
+import { DemoHealth } from './demo-health';
 import { buildFeedback } from './feedback';
+import { buildPlans, objectiveFactsOfAccount } from './plans';
 import { Random } from './random';
 import { renderReadme } from './readme';
+import { buildCheckpoints, scheduleCountdown } from './renewals';
 import { IdFactory } from './salesforce-ids';
 import { buildUsage } from './usage';
 
@@ -35,11 +43,32 @@ export interface DemoExport {
   files: ExportFile[];
 }
 
+/** The package metadata the demo org is built with: the health model, the plan templates and the checkpoints. */
+export interface DemoMetadata {
+  models: HealthModel[];
+  plans: PlanMetadata;
+}
+
 /**
- * Builds every record of the demo org.
- * @param seed seed of all random draws; the committed export uses DEFAULT_SEED
+ * Loads the package's health model, plan templates and renewal checkpoint definitions from the repository's Custom
+ * Metadata records, so the demo org's plans and renewal checkpoints look like the ones the package creates.
+ * @throws Error naming every problem when the records are invalid
  */
-export function generateDemoOrg(seed: number = DEFAULT_SEED): DemoOrg {
+export function loadDemoMetadata(): DemoMetadata {
+  const models = loadDefaultModels();
+  const measureNames = models.flatMap((model) =>
+    model.dimensions.flatMap((dimension) => dimension.measures.map((measure) => measure.name))
+  );
+  return { models, plans: loadPlanMetadata(packagePlanMetadataDir(), measureNames) };
+}
+
+/**
+ * Builds every record of the demo org. Success plans and renewal calls depend on the accounts' health, so the other
+ * records are built first and scored with the package's health model.
+ * @param seed seed of all random draws; the committed export uses DEFAULT_SEED
+ * @param metadata health model, plan templates and checkpoint definitions; the repository's by default
+ */
+export function generateDemoOrg(seed: number = DEFAULT_SEED, metadata: DemoMetadata = loadDemoMetadata()): DemoOrg {
   const asOfDay = parseIsoDate(AS_OF_DATE);
   const context: DemoContext = {
     asOfDay,
@@ -54,10 +83,12 @@ export function generateDemoOrg(seed: number = DEFAULT_SEED): DemoOrg {
   const { logins, dailyUsage } = buildUsage(context, accounts, users);
   const cases = buildCases(context, accounts, contacts);
   const { opportunities, contracts } = buildCommercial(context, accounts);
-  const { tasks, events } = buildActivities(context, accounts, contacts, opportunities);
+  const countdown = scheduleCountdown(context, accounts, opportunities, metadata.plans.checkpoints);
+  const activities = buildActivities(context, accounts, contacts, opportunities);
+  const { tasks, idOf: taskIdOf } = numberTasks(context, [...activities.tasks, ...countdown.tasks]);
   const feedback = buildFeedback(context, accounts, contacts, cases);
 
-  return {
+  const org: DemoOrg = {
     seed: context.random.seed,
     asOfDay,
     historyStartDay: context.historyStartDay,
@@ -69,11 +100,26 @@ export function generateDemoOrg(seed: number = DEFAULT_SEED): DemoOrg {
     dailyUsage,
     cases,
     tasks,
-    events,
+    events: activities.events,
     opportunities,
     contracts,
-    feedback
+    feedback,
+    plans: [],
+    objectives: [],
+    milestones: [],
+    checkpoints: []
   };
+
+  const health = new DemoHealth(org, metadata.models);
+  const planRecords = buildPlans(context, org, metadata.plans, health);
+  for (const account of accounts) {
+    health.setObjectives(account.id, objectiveFactsOfAccount(planRecords, account.id));
+  }
+  const expansionAccounts = new Set(
+    opportunities.filter((entry) => entry.type !== 'Renewal' && !entry.isClosed).map((entry) => entry.accountId)
+  );
+  const checkpoints = buildCheckpoints(context, countdown, taskIdOf, health, expansionAccounts);
+  return { ...org, ...planRecords, checkpoints };
 }
 
 /**

@@ -74,7 +74,7 @@ export function main(args: readonly string[]): number {
     const bytes = Buffer.byteLength(file.content, 'utf8');
     totalBytes += bytes;
     const rows = file.name.endsWith('.csv') ? `${String(file.rows).padStart(7)} rows` : ''.padStart(12);
-    console.log(`${file.name.padEnd(20)} ${rows} ${(bytes / 1024).toFixed(0).padStart(6)} KB`);
+    console.log(`${file.name.padEnd(24)} ${rows} ${(bytes / 1024).toFixed(0).padStart(6)} KB`);
   }
   console.log(
     `Wrote ${files.length} files (${(totalBytes / 1048576).toFixed(2)} MB) with seed ${options.seed} to ${folder} ` +

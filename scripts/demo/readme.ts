@@ -6,6 +6,7 @@
 import { dayOfEpochSeconds, formatIsoDate } from './calendar';
 import type { DemoAccount, DemoOrg, StoryName } from './demo-org';
 import type { ExportFile } from './export-files';
+import { COUNTDOWN_START_DAYS } from './renewals';
 import { BAD_QUARTER_END, BAD_QUARTER_START, STORIES } from './stories';
 
 const LINE_WIDTH = 120;
@@ -149,6 +150,133 @@ function storyFact(org: DemoOrg, account: DemoAccount, loginCounts: ReadonlyMap<
   }
 }
 
+/** Formats counts by key as `3 Active, 2 Draft`, in the order of `keys`, leaving out zero counts. */
+function countsOf<T extends string>(
+  values: readonly T[],
+  keys: readonly T[],
+  label: (key: T) => string = String
+): string {
+  return keys
+    .map((key) => [key, values.filter((value) => value === key).length] as const)
+    .filter(([, count]) => count > 0)
+    .map(([key, count]) => `${count} ${label(key)}`)
+    .join(', ');
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** Describes the success plans, their objectives and milestones, for the README. */
+function planSection(org: DemoOrg): string[] {
+  const accountOf = new Map(org.accounts.map((account) => [account.id, account]));
+  const activePlans = org.plans.filter((plan) => plan.status === 'Active');
+  const activeAccounts = new Set(activePlans.map((plan) => plan.accountId)).size;
+  const measureMilestones = org.milestones.filter((milestone) => milestone.criteriaMeasure !== null);
+  const openMeasureMilestones = measureMilestones.filter((milestone) => milestone.completedDay === null);
+  const manualDone = org.milestones.filter((milestone) => milestone.completionSource === 'Manual').length;
+  const automaticDone = org.milestones.filter((milestone) => milestone.completionSource === 'Automatic').length;
+  const overdue = org.milestones.filter(
+    (milestone) => milestone.completedDay === null && milestone.targetDay !== null && milestone.targetDay < org.asOfDay
+  ).length;
+  const overdueReviews = activePlans.filter(
+    (plan) => plan.nextReviewDay !== null && plan.nextReviewDay < org.asOfDay
+  ).length;
+  const shareWithActivePlan = (story: StoryName): string => {
+    const accounts = accountsOf(org, story);
+    const withPlan = accounts.filter((account) => activePlans.some((plan) => plan.accountId === account.id));
+    return `${withPlan.length} of the ${accounts.length}`;
+  };
+  const completedPlans = org.plans
+    .filter((plan) => plan.status === 'Completed')
+    .map((plan) => accountOf.get(plan.accountId)?.name ?? plan.accountId);
+  return [
+    '## Success plans',
+    wrap(
+      `SuccessPlan__c.csv holds ${plural(org.plans.length, 'plan')} (${countsOf(
+        org.plans.map((plan) => plan.status),
+        ['Active', 'Draft', 'OnHold', 'Completed', 'Cancelled']
+      )}), created from the package's plan templates (${countsOf(
+        org.plans.map((plan) => plan.templateName),
+        [...new Set(org.plans.map((plan) => plan.templateName))].sort()
+      )}). ${activeAccounts} of ${org.accounts.length} accounts have an Active plan: every story account except ` +
+        `the no-usage ones, whose plans are still Drafts, ${shareWithActivePlan('Typical')} typical accounts and ` +
+        `${shareWithActivePlan('Telemetry')} telemetry accounts. An ` +
+        "account renewing within the pre-renewal template's duration has a pre-renewal plan that ends on the renewal " +
+        'date, the onboarding accounts have an onboarding plan from their kick-off, and the others an adoption plan. ' +
+        `Completed plans from the previous renewal: ${completedPlans.join(', ')}.`
+    ),
+    wrap(
+      `SuccessObjective__c.csv holds ${plural(org.objectives.length, 'objective')} (${countsOf(
+        org.objectives.map((objective) => objective.status),
+        ['NotStarted', 'OnTrack', 'AtRisk', 'Achieved', 'Missed']
+      )}). Seat and support objectives take their baseline and current value from the health measures ` +
+        '(LicenseUtilization30d, OpenHighPriorityCases) on the plan start and the as-of date; objectives without a ' +
+        "template target carry a KPI in the customer's words, some of them lower-is-better with a target below the " +
+        'baseline. Healthy accounts meet most objectives and struggling ones fall behind, so ObjectivesMetShare ' +
+        'follows the stories.'
+    ),
+    wrap(
+      `SuccessMilestone__c.csv holds ${plural(org.milestones.length, 'milestone')}: ${manualDone} completed by ` +
+        `hand, ${automaticDone} completed automatically on the first day their criteria were met, and ${overdue} ` +
+        `open past their target date. ${openMeasureMilestones.length} of the ${measureMilestones.length} milestones ` +
+        'tied to a health measure are open; the first scoring run (`npm run score` or `npm start`) completes those ' +
+        `whose criteria the data meets on ${formatIsoDate(org.asOfDay)}. ${overdueReviews} Active plans are past ` +
+        'their next review date.'
+    )
+  ];
+}
+
+/** Returns the README title of a story in lower case, or `typical customer`. */
+function storyTitle(story: StoryName): string {
+  const title = STORIES.find((definition) => definition.story === story)?.title ?? 'Typical customer';
+  return title.charAt(0).toLowerCase() + title.slice(1);
+}
+
+/** Describes the renewal checkpoints, the playbook Tasks and the renewal calls, for the README. */
+function countdownSection(org: DemoOrg): string[] {
+  const accountOf = new Map(org.accounts.map((account) => [account.id, account]));
+  const playbookTaskIds = new Set(org.checkpoints.flatMap((checkpoint) => checkpoint.taskId ?? []));
+  const playbookTasks = org.tasks.filter((task) => playbookTaskIds.has(task.id));
+  const calls = org.checkpoints.filter((checkpoint) => checkpoint.call !== null);
+  const disagreements = calls.filter((checkpoint) => checkpoint.isDisagreement);
+  const callDays = [...new Set(calls.map((checkpoint) => checkpoint.daysBefore))].sort((a, b) => b - a);
+  const accountsWithRows = new Set(org.checkpoints.map((checkpoint) => checkpoint.accountId)).size;
+  return [
+    '## Renewal countdown',
+    wrap(
+      `RenewalCheckpoint__c.csv holds ${plural(org.checkpoints.length, 'checkpoint')} of the open renewal of ` +
+        `${accountsWithRows} accounts, one per active RenewalCheckpoint__mdt definition, as the nightly countdown ` +
+        `job stores them. The job has run since ${formatIsoDate(org.asOfDay - COUNTDOWN_START_DAYS)} and first saw ` +
+        'each renewal the night after its Opportunity was created; it stored every checkpoint then (CreatedDate), ' +
+        `and the ones already due before that night are Skipped. Status: ${countsOf(
+          org.checkpoints.map((checkpoint) => checkpoint.status),
+          ['Upcoming', 'Due', 'Done', 'Skipped']
+        )}. Task.csv contains the ${playbookTasks.length} playbook Tasks the job created when checkpoints opened ` +
+        `(TaskId__c), ${playbookTasks.filter((task) => task.isClosed).length} of them completed.`
+    ),
+    wrap(
+      `CSMs recorded ${plural(calls.length, 'renewal call')} at the ${callDays.join('- and ')}-day checkpoints ` +
+        `(${countsOf(
+          calls.map((checkpoint) => checkpoint.call as string),
+          ['Commit', 'AtRisk', 'Upside']
+        )}), each with the health band and score of the day in DataBand__c and DataScore__c. ` +
+        `${calls.length - disagreements.length} agree with the band within one band; ${disagreements.length} ` +
+        'disagree by more than one band and have IsDisagreement__c set:'
+    ),
+    disagreements
+      .map((checkpoint) => {
+        const account = accountOf.get(checkpoint.accountId);
+        return bullet(
+          `${account?.name ?? checkpoint.accountId} (${storyTitle(account?.story ?? 'Typical')}): ${checkpoint.call ?? ''} ` +
+            `against ${checkpoint.dataBand ?? 'no band'} at the ${checkpoint.daysBefore}-day checkpoint, ` +
+            `recorded ${formatIsoDate(dayOfEpochSeconds(checkpoint.callRecordedAt ?? 0))}.`
+        );
+      })
+      .join('\n')
+  ];
+}
+
 function accountsOf(org: DemoOrg, story: StoryName): DemoAccount[] {
   return org.accounts.filter((account) => account.story === story);
 }
@@ -232,6 +360,7 @@ export function renderReadme(org: DemoOrg, csvFiles: readonly ExportFile[]): str
     );
   }
 
+  sections.push(...planSection(org), ...countdownSection(org));
   sections.push('## Details a reader of the export must handle');
   sections.push(
     [
@@ -252,7 +381,10 @@ export function renderReadme(org: DemoOrg, csvFiles: readonly ExportFile[]): str
         `Accounts without an executive sponsor (ExecutiveSponsor__c blank): ` +
           `${withoutSponsor.map((account) => account.name).join(', ')}.`
       ),
-      bullet('Champion__c of the champion-gone accounts points to a contact whose AccountId is now another account.'),
+      bullet(
+        'Champion__c of the champion-gone accounts, and of their success plans, points to a contact whose AccountId ' +
+          'is now another account.'
+      ),
       bullet(
         `${urgentCases} cases have Priority \`Urgent\`, a value outside the priorities the other cases use ` +
           '(Critical, High, Medium, Low), which the reader should report as unmapped. ' +

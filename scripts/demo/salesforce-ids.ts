@@ -5,7 +5,7 @@
 
 import { hashString } from './random';
 
-/** Key prefixes of the objects in the demo export. The two custom objects get prefixes an org could assign. */
+/** Key prefixes of the objects in the demo export. The custom objects get prefixes an org could assign. */
 export const KEY_PREFIXES = {
   Account: '001',
   Contact: '003',
@@ -19,7 +19,11 @@ export const KEY_PREFIXES = {
   Contract: '800',
   LoginHistory: '0Ya',
   DailyUsage: 'a0B',
-  Feedback: 'a0C'
+  Feedback: 'a0C',
+  SuccessPlan: 'a0K',
+  SuccessObjective: 'a0L',
+  SuccessMilestone: 'a0M',
+  RenewalCheckpoint: 'a0N'
 } as const;
 
 /** Object whose Ids the factory can create. */

@@ -305,3 +305,106 @@ export const FEEDBACK_COMMENTS = {
     'Nobody on our team has time to learn the new features.'
   ]
 } as const;
+
+/**
+ * Customer KPIs that replace a template objective without a default target, as a CSM writes the customer's own
+ * outcome into the plan. Lower-is-better KPIs have a target below the baseline. `step` is the rounding of the
+ * current value, and `capability` the owned product area the KPI depends on.
+ */
+export const CUSTOMER_KPIS = [
+  {
+    outcome: 'Close the month in 5 working days instead of 9',
+    metric: 'Working days to close the month',
+    unit: 'days',
+    baseline: 9,
+    target: 5,
+    step: 1,
+    capability: 'Financial close workspace'
+  },
+  {
+    outcome: 'Answer customer tickets within one working day',
+    metric: 'Median hours to first response',
+    unit: 'hours',
+    baseline: 30,
+    target: 8,
+    step: 1,
+    capability: 'Service console'
+  },
+  {
+    outcome: 'Cut manual data entry so planners work on forecasts, not spreadsheets',
+    metric: 'Hours of manual entry per week',
+    unit: 'hours',
+    baseline: 40,
+    target: 12,
+    step: 1,
+    capability: 'Data import and integrations'
+  },
+  {
+    outcome: 'Give every regional manager a weekly pipeline view they trust',
+    metric: 'Regions on the shared weekly report',
+    unit: 'regions',
+    baseline: 1,
+    target: 6,
+    step: 1,
+    capability: 'Reporting and dashboards'
+  },
+  {
+    outcome: 'Raise on-time delivery to customers',
+    metric: 'Orders delivered on time',
+    unit: '%',
+    baseline: 82,
+    target: 95,
+    step: 0.5,
+    capability: 'Order tracking'
+  },
+  {
+    outcome: 'Onboard new hires to full productivity faster',
+    metric: 'Days until a new hire works unaided',
+    unit: 'days',
+    baseline: 45,
+    target: 20,
+    step: 1,
+    capability: 'Guided learning paths'
+  }
+] as const;
+
+/** Escalation paths as CSMs write them into a plan; `{owner}` is the account owner's name. */
+export const ESCALATION_PATHS = [
+  '{owner} (CSM), then the CS manager within 5 working days, then the VP of Customer Success; the executive sponsor is told at the VP step.',
+  'Blockers go to {owner} first. Unresolved after one review cycle: CS manager and the champion together; after two: VP of Customer Success with the executive sponsor.',
+  'Raise blockers with {owner}; after one week without a fix, the CS manager takes over, and after two the VP of Customer Success calls the executive sponsor.',
+  'Product issues: support case, then {owner}, then the CS manager. Commercial or sponsor issues go straight to the CS manager and the account executive.'
+] as const;
+
+/** Notes a CSM writes with a renewal call, by how the call relates to the health band. */
+export const CALL_NOTES = {
+  Commit: [
+    'Sponsor confirmed budget for the full renewal in our last review.',
+    "Champion says the renewal is in next year's plan; procurement has the quote.",
+    'Usage and sentiment are good; no competitor in sight.'
+  ],
+  AtRisk: [
+    'Sponsor asked for a seat reduction; we are preparing a value review.',
+    'Budget freeze announced; renewal will slip or shrink.',
+    'Open issues block the renewal decision until they are fixed.'
+  ],
+  Upside: [
+    'Second business unit wants seats; expansion quoted with the renewal.',
+    'Sponsor asked for the analytics add-on at renewal.'
+  ],
+  /** Notes of calls that the data contradicts, by call. */
+  Disagreeing: {
+    Commit: [
+      'Sponsor gave a verbal yes last week, despite the usage drop.',
+      'Procurement already has the renewal order; the open cases should not change it.'
+    ],
+    AtRisk: [
+      'New CFO is reviewing every tool contract; scores do not show that.',
+      'The customer was acquired; the new owner decides on all software renewals.'
+    ],
+    Upside: ['Sponsor hinted at more seats, although usage has not grown yet.']
+  },
+  /** Notes of at-risk calls against a green band that the account's story explains. */
+  SilentSponsor: 'Data looks fine, but the executive sponsor has not answered in months.',
+  ChampionGone: 'Our champion left; nobody has picked up the relationship yet.'
+} as const;

@@ -63,7 +63,7 @@ export const CONTACT_RULE: FileRule = {
       // A contact of an account outside the export is kept, so the sponsor check can tell "moved" from "missing".
       const name =
         row.text('Name') || [row.text('FirstName'), row.text('LastName')].filter((part) => part !== '').join(' ');
-      contacts.set(id, { accountId: optional(accountText), name: name || id });
+      contacts.set(id, { accountId: optional(accountText), name: name || id, title: optional(row.text('Title')) });
     };
     const finish = (): void => {
       context.data.contactsLoaded = true;

@@ -2,5 +2,12 @@ export { DEFAULT_EXPORT_CONFIG, ExportConfigError, defaultExportConfig, loadExpo
 export type { ExportConfig, InternalUserRule } from './config';
 export { formatProblem } from './problems';
 export type { ExportProblem } from './problems';
-export { KNOWN_EXPORT_FILES, readOrgExport } from './read-export';
-export type { AccountInfo, ExportFileSummary, OrgExport } from './read-export';
+export { KNOWN_EXPORT_FILES, readOrgExport, readOrgExportText } from './read-export';
+export type {
+  AccountInfo,
+  ExportFileSummary,
+  OrgExport,
+  RenewalCheckpointRow,
+  StoredCheckpointStatus
+} from './read-export';
+export { STORED_CHECKPOINT_STATUSES } from './plans';

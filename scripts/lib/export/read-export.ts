@@ -1,10 +1,11 @@
 import { readdirSync, statSync } from 'fs';
 import { join } from 'path';
 import type { AccountSignals, ScorePoint } from '../../../force-app/main/health/lwc/healthEngine/types';
+import type { PlanRecord } from '../../../force-app/main/plans/lwc/planEngine/types';
 import { ACCOUNT_RULE, CONTACT_RULE, USER_RULE } from './accounts';
 import type { ExportConfig } from './config';
 import { ReadContext } from './context';
-import type { FileRule } from './context';
+import type { FileReader, FileRule } from './context';
 import { errorMessage } from './problems';
 import type { ExportProblem } from './problems';
 import {
@@ -16,13 +17,16 @@ import {
   OPPORTUNITY_RULE,
   TASK_RULE
 } from './records';
+import { RENEWAL_CHECKPOINT_RULE, SUCCESS_MILESTONE_RULE, SUCCESS_OBJECTIVE_RULE, SUCCESS_PLAN_RULE } from './plans';
+import type { RenewalCheckpointRow } from './plans';
 import { buildAccountSignals } from './signals';
 import type { AccountInfo } from './signals';
-import { readTable } from './table';
+import { readTable, readTableText } from './table';
 import type { TableResult } from './table';
 import { DAILY_USAGE_RULE, LOGIN_HISTORY_RULE } from './usage';
 
 export type { AccountInfo } from './signals';
+export type { RenewalCheckpointRow, StoredCheckpointStatus } from './plans';
 export type { ExportProblem } from './problems';
 export { formatProblem } from './problems';
 
@@ -44,6 +48,16 @@ export interface OrgExport {
   accountInfo: Map<string, AccountInfo>;
   /** Earlier scores per account from HealthSnapshot__c.csv, oldest first. */
   history: Map<string, ScorePoint[]>;
+  /**
+   * Success plans per account from SuccessPlan__c.csv, newest start date first, each with its objectives and milestones
+   * ordered by SortOrder__c. Accounts without a plan have no entry; the map is empty when the file is absent.
+   */
+  plans: Map<string, PlanRecord[]>;
+  /**
+   * Stored renewal checkpoints per account from RenewalCheckpoint__c.csv, by renewal date and then most days before
+   * first. Accounts without a stored checkpoint have no entry.
+   */
+  renewalCheckpoints: Map<string, RenewalCheckpointRow[]>;
   files: ExportFileSummary[];
   /** Skipped files and rejected rows. */
   problems: ExportProblem[];
@@ -71,7 +85,11 @@ const FILE_RULES: readonly FileRule[] = [
   OPPORTUNITY_RULE,
   CONTRACT_RULE,
   FEEDBACK_RULE,
-  HEALTH_SNAPSHOT_RULE
+  HEALTH_SNAPSHOT_RULE,
+  SUCCESS_PLAN_RULE,
+  SUCCESS_OBJECTIVE_RULE,
+  SUCCESS_MILESTONE_RULE,
+  RENEWAL_CHECKPOINT_RULE
 ];
 
 /** Names of the known files, for messages. */
@@ -91,8 +109,8 @@ function isFileSystemError(error: unknown): boolean {
   return typeof (error as { code?: unknown } | null)?.code === 'string';
 }
 
-/** Maps each known file to its name in the folder (matched without regard to letter case) and reports unknown CSVs. */
-function listExportFiles(folder: string, problems: ExportProblem[]): Map<string, string> {
+/** Lists the CSV files of a folder, sorted; unreadable entries are reported and left out. */
+function listCsvFiles(folder: string, problems: ExportProblem[]): string[] {
   let entries: string[];
   try {
     entries = readdirSync(folder).sort();
@@ -101,18 +119,23 @@ function listExportFiles(folder: string, problems: ExportProblem[]): Map<string,
       `Export folder ${folder} could not be read (${errorMessage(error)}); pass the folder that contains Account.csv.`
     );
   }
+  const files: string[] = [];
+  for (const entry of entries) {
+    if (!entry.toLowerCase().endsWith('.csv')) continue;
+    try {
+      if (statSync(join(folder, entry)).isFile()) files.push(entry);
+    } catch (error: unknown) {
+      problems.push(unreadableFile(entry, error));
+    }
+  }
+  return files;
+}
+
+/** Maps each known file to its name in the export (matched without regard to letter case) and reports unknown CSVs. */
+function matchExportFiles(entries: readonly string[], problems: ExportProblem[]): Map<string, string> {
   const known = new Map(KNOWN_EXPORT_FILES.map((name) => [name.toLowerCase(), name]));
   const found = new Map<string, string>();
   for (const entry of entries) {
-    if (!entry.toLowerCase().endsWith('.csv')) continue;
-    let isFile: boolean;
-    try {
-      isFile = statSync(join(folder, entry)).isFile();
-    } catch (error: unknown) {
-      problems.push(unreadableFile(entry, error));
-      continue;
-    }
-    if (!isFile) continue;
     const name = known.get(entry.toLowerCase());
     if (name === undefined) {
       problems.push({
@@ -137,16 +160,17 @@ function listExportFiles(folder: string, problems: ExportProblem[]): Map<string,
   return found;
 }
 
-/**
- * Reads an org export folder (CSV files named after their objects) into per-account signals, reporting every
- * problem found. Streams each file, so exports with millions of usage rows fit in memory as daily totals.
- * Throws only when the folder cannot be read; bad files and rows become `problems`.
- */
-export async function readOrgExport(folder: string, config: ExportConfig): Promise<OrgExport> {
-  const context = new ReadContext(config);
-  const files = listExportFiles(folder, context.problems);
-  const summaries: ExportFileSummary[] = [];
+/** State of one export read: the shared context, the matched files and the per-file summaries. */
+interface ExportRead {
+  context: ReadContext;
+  files: Map<string, string>;
+  summaries: ExportFileSummary[];
+}
 
+function startRead(config: ExportConfig, entries: readonly string[], problems: ExportProblem[]): ExportRead {
+  const context = new ReadContext(config);
+  context.problems.push(...problems);
+  const files = matchExportFiles(entries, context.problems);
   if (!files.has(ACCOUNT_RULE.spec.name)) {
     context.problems.push({
       file: ACCOUNT_RULE.spec.name,
@@ -156,53 +180,116 @@ export async function readOrgExport(folder: string, config: ExportConfig): Promi
         'missing; every export needs Account.csv with at least the columns Id and Name. Export Account and try again.'
     });
   }
+  return { context, files, summaries: [] };
+}
 
-  for (const rule of FILE_RULES) {
-    const entry = files.get(rule.spec.name);
-    if (entry === undefined) {
-      // Without accounts every other row would be an unknown reference, so nothing else is read.
-      if (rule === ACCOUNT_RULE) break;
-      continue;
-    }
-    if (rule === LOGIN_HISTORY_RULE && !context.usersLoaded) {
-      context.problems.push({
-        file: entry,
-        line: null,
-        column: null,
-        message:
-          'User.csv is missing or was skipped, so logins cannot be attributed to accounts. ' +
-          'Export User (Id, Username, AccountId, UserType, Profile.Name) too. The file was skipped.'
-      });
-      summaries.push({ name: entry, rows: 0, rejected: 0, skipped: true });
-      continue;
-    }
-    const reader = rule.open(context);
-    let table: TableResult;
-    try {
-      table = await readTable(join(folder, entry), { ...rule.spec, name: entry }, context.problems, reader.handleRow);
-    } catch (error: unknown) {
-      if (!isFileSystemError(error)) throw error;
-      // Rows read before the failure stay collected, but the file counts as absent because its data is incomplete.
-      context.problems.push(unreadableFile(entry, error));
-      summaries.push({ name: entry, rows: 0, rejected: 0, skipped: true });
-      if (rule === ACCOUNT_RULE) break;
-      continue;
-    }
-    if (table.loaded) reader.finish?.(table);
-    summaries.push({ name: entry, rows: table.rows, rejected: table.rejected, skipped: !table.loaded });
-    context.flushReferenceNotices();
-    if (rule === ACCOUNT_RULE && !table.loaded) break;
+/**
+ * Opens the reader of one file, or returns null when the file is skipped before reading: LoginHistory.csv needs the
+ * users of User.csv to attribute logins.
+ */
+function openFile(read: ExportRead, rule: FileRule, entry: string): FileReader | null {
+  const context = read.context;
+  if (rule === LOGIN_HISTORY_RULE && !context.usersLoaded) {
+    context.problems.push({
+      file: entry,
+      line: null,
+      column: null,
+      message:
+        'User.csv is missing or was skipped, so logins cannot be attributed to accounts. ' +
+        'Export User (Id, Username, AccountId, UserType, Profile.Name) too. The file was skipped.'
+    });
+    read.summaries.push({ name: entry, rows: 0, rejected: 0, skipped: true });
+    return null;
   }
+  return rule.open(context);
+}
 
+/**
+ * Records the outcome of one file and returns false when reading must stop: without accounts every other row would be
+ * an unknown reference, so nothing after a skipped Account.csv is read.
+ */
+function closeFile(read: ExportRead, rule: FileRule, entry: string, reader: FileReader, table: TableResult): boolean {
+  if (table.loaded) reader.finish?.(table);
+  read.summaries.push({ name: entry, rows: table.rows, rejected: table.rejected, skipped: !table.loaded });
+  read.context.flushReferenceNotices();
+  return rule !== ACCOUNT_RULE || table.loaded;
+}
+
+/** Records a file that failed part way; rows read before the failure stay, but the file counts as absent. */
+function failFile(read: ExportRead, rule: FileRule, entry: string, error: unknown): boolean {
+  read.context.problems.push(unreadableFile(entry, error));
+  read.summaries.push({ name: entry, rows: 0, rejected: 0, skipped: true });
+  return rule !== ACCOUNT_RULE;
+}
+
+function finishRead(read: ExportRead): OrgExport {
+  const { context, summaries } = read;
   const built = buildAccountSignals(context.data);
   return {
     accounts: built.accounts,
     accountInfo: built.accountInfo,
     history: context.data.history,
+    plans: context.data.plans,
+    renewalCheckpoints: context.data.renewalCheckpoints,
     files: summaries,
     problems: context.problems,
     notices: [...context.notices, ...built.notices],
     latestDate: context.latestDate,
     hasLoginData: context.data.loginHistoryLoaded || context.data.dailyUsageLoaded
   };
+}
+
+/**
+ * Reads an org export folder (CSV files named after their objects) into per-account signals, reporting every
+ * problem found. Streams each file, so exports with millions of usage rows fit in memory as daily totals.
+ * Throws only when the folder cannot be read; bad files and rows become `problems`.
+ */
+export async function readOrgExport(folder: string, config: ExportConfig): Promise<OrgExport> {
+  const problems: ExportProblem[] = [];
+  const read = startRead(config, listCsvFiles(folder, problems), problems);
+  for (const rule of FILE_RULES) {
+    const entry = read.files.get(rule.spec.name);
+    if (entry === undefined) {
+      if (rule === ACCOUNT_RULE) break;
+      continue;
+    }
+    const reader = openFile(read, rule, entry);
+    if (reader === null) continue;
+    let table: TableResult;
+    try {
+      table = await readTable(
+        join(folder, entry),
+        { ...rule.spec, name: entry },
+        read.context.problems,
+        reader.handleRow
+      );
+    } catch (error: unknown) {
+      if (!isFileSystemError(error)) throw error;
+      if (!failFile(read, rule, entry, error)) break;
+      continue;
+    }
+    if (!closeFile(read, rule, entry, reader, table)) break;
+  }
+  return finishRead(read);
+}
+
+/**
+ * Reads an org export held in memory, one CSV text per file name, exactly as `readOrgExport` reads a folder. The demo
+ * generator uses it to score the records it has just rendered.
+ */
+export function readOrgExportText(files: ReadonlyMap<string, string>, config: ExportConfig): OrgExport {
+  const read = startRead(config, [...files.keys()].filter((name) => name.toLowerCase().endsWith('.csv')).sort(), []);
+  for (const rule of FILE_RULES) {
+    const entry = read.files.get(rule.spec.name);
+    if (entry === undefined) {
+      if (rule === ACCOUNT_RULE) break;
+      continue;
+    }
+    const reader = openFile(read, rule, entry);
+    if (reader === null) continue;
+    const text = files.get(entry) as string;
+    const table = readTableText(text, { ...rule.spec, name: entry }, read.context.problems, reader.handleRow);
+    if (!closeFile(read, rule, entry, reader, table)) break;
+  }
+  return finishRead(read);
 }

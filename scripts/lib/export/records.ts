@@ -139,11 +139,13 @@ function activityRule(name: 'Task.csv' | 'Event.csv', extraColumns: readonly str
       const isTask = name === 'Task.csv';
       let openTasks = 0;
       const handleRow = (row: RowReader): void => {
-        row.requiredText('Id');
+        const id = row.requiredText('Id');
         const createdDate = row.dateTimeDay('CreatedDate', true) as string;
         const activityDate = row.day('ActivityDate', false);
         const startDate = row.dateTimeDay('StartDateTime', false);
         const isCompleted = isTask ? isCompletedTask(row) : true;
+        // Renewal checkpoints read later look up whether their playbook Task is closed.
+        if (isTask && isCompleted) context.data.closedTaskIds.add(id);
         const accountId = activityAccount(context, name, row);
         if (accountId === null) return;
         // Only the creation day counts as observed: ActivityDate of an open Task can lie in the future.

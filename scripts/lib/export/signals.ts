@@ -7,6 +7,9 @@ import type {
   ScorePoint,
   UsageDay
 } from '../../../force-app/main/health/lwc/healthEngine/types';
+import { objectiveFactsOf } from '../../../force-app/main/plans/lwc/planEngine/planEngine';
+import type { PlanRecord } from '../../../force-app/main/plans/lwc/planEngine/types';
+import type { RenewalCheckpointRow } from './plans';
 
 /** One row of Account.csv, reduced to the columns the reader uses. */
 export interface AccountRecord {
@@ -60,6 +63,7 @@ export interface LoginDay {
 export interface ContactRecord {
   accountId: string | null;
   name: string;
+  title: string | null;
 }
 
 /** Contract end dates of one account. */
@@ -91,6 +95,14 @@ export interface ExportData {
   renewalOpportunity: Map<string, string>;
   contractEnds: Map<string, ContractEnds>;
   history: Map<string, ScorePoint[]>;
+  /** Ids of completed Tasks, for the playbook Tasks of renewal checkpoints. */
+  closedTaskIds: Set<string>;
+  /** Success plans with their objectives and milestones, by account Id. */
+  plans: Map<string, PlanRecord[]>;
+  /** Success plans by plan Id, for the objective and milestone files. */
+  plansById: Map<string, PlanRecord>;
+  /** Stored renewal checkpoints, by account Id. */
+  renewalCheckpoints: Map<string, RenewalCheckpointRow[]>;
 }
 
 /** Returns an empty collection for an export about to be read. */
@@ -113,7 +125,11 @@ export function emptyExportData(): ExportData {
     feedback: new Map(),
     renewalOpportunity: new Map(),
     contractEnds: new Map(),
-    history: new Map()
+    history: new Map(),
+    closedTaskIds: new Set(),
+    plans: new Map(),
+    plansById: new Map(),
+    renewalCheckpoints: new Map()
   };
 }
 
@@ -247,7 +263,7 @@ export function buildAccountSignals(data: ExportData): {
       hasExecutiveSponsor: sponsorId !== null,
       hasChampion: championId !== null,
       feedback: data.feedbackLoaded ? [...(data.feedback.get(account.id) ?? [])].sort(byDate) : null,
-      objectives: null,
+      objectives: objectiveFactsOf(data.plans.get(account.id) ?? []),
       renewalDate: buildRenewalDate(data, account.id),
       daysPastDue: account.daysPastDue
     };

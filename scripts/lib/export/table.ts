@@ -1,6 +1,15 @@
-import { readCsvFile } from './csv';
+import { CsvTokenizer, readCsvFile } from './csv';
+import type { CsvSink } from './csv';
 import { ExportProblem, RowRejection } from './problems';
-import { DATE_EXAMPLE, DATE_TIME_EXAMPLE, parseBoolean, parseDateTimeDay, parseDay, parseNumber } from './values';
+import {
+  DATE_EXAMPLE,
+  DATE_TIME_EXAMPLE,
+  parseBoolean,
+  parseDateTime,
+  parseDateTimeDay,
+  parseDay,
+  parseNumber
+} from './values';
 
 /** Columns of one known export file. */
 export interface FileSpec {
@@ -79,6 +88,41 @@ export class RowReader {
     return day;
   }
 
+  /** UTC date-time of a date-time column as `2024-07-11T21:22:07.000Z`; null when blank and not required. */
+  dateTime(column: string, required: boolean): string | null {
+    const value = this.text(column);
+    if (value === '') {
+      if (required) throw new RowRejection(column, `missing date-time; use the format ${DATE_TIME_EXAMPLE}`);
+      return null;
+    }
+    const moment = parseDateTime(value);
+    if (moment === undefined) {
+      throw new RowRejection(column, `invalid date-time "${value}"; use the format ${DATE_TIME_EXAMPLE}`);
+    }
+    return moment;
+  }
+
+  /**
+   * Picklist value as its API name; null when blank. The value matches an API name or a label without regard to
+   * letter case, spaces and hyphens, so both `OnHold` and `On Hold` read as `OnHold`.
+   * @param values API names of the picklist
+   * @param aliases further spellings (lower case, letters and digits only) mapped to their API name
+   */
+  picklist<T extends string>(
+    column: string,
+    values: readonly T[],
+    aliases: Readonly<Record<string, T>> = {}
+  ): T | null {
+    const value = this.text(column);
+    if (value === '') return null;
+    const key = value.toLowerCase().replace(/[^a-z0-9]/g, '');
+    const match = values.find((candidate) => candidate.toLowerCase() === key) ?? aliases[key];
+    if (match === undefined) {
+      throw new RowRejection(column, `unknown value "${value}"; use one of ${values.join(', ')}`);
+    }
+    return match;
+  }
+
   /** Checkbox value; blank and an absent column are false. */
   bool(column: string): boolean {
     const value = this.text(column);
@@ -112,17 +156,23 @@ export interface TableResult {
   columns: ReadonlySet<string>;
 }
 
+/** Receives the tokenizer's callbacks for one table and keeps its counts. */
+interface TableSink extends CsvSink {
+  /** Counts of the table, once the last record was passed on. */
+  finish(hasHeader: boolean): TableResult;
+}
+
 /**
- * Reads one export file, checks its header against `spec` and calls `handleRow` for every data row. A row whose
- * field count differs from the header, or whose handler throws `RowRejection`, is rejected and reported; the other
- * rows still load. A missing required column skips the whole file with one problem naming the columns.
+ * Creates the callbacks that check the header against `spec`, call `handleRow` for every data row and report
+ * rejected rows. A row whose field count differs from the header, or whose handler throws `RowRejection`, is rejected
+ * and reported; the other rows still load. A missing required column skips the whole file with one problem naming the
+ * columns.
  */
-export async function readTable(
-  path: string,
+function createTableSink(
   spec: FileSpec,
   problems: ExportProblem[],
   handleRow: (row: RowReader, line: number) => void
-): Promise<TableResult> {
+): TableSink {
   const index = new Map<string, number>();
   const row = new RowReader(index);
   let loaded = false;
@@ -137,7 +187,7 @@ export async function readTable(
     reported++;
   };
 
-  const result = await readCsvFile(path, {
+  return {
     onHeader(header, line) {
       header.forEach((name, position) => {
         const key = name.trim().toLowerCase();
@@ -181,24 +231,53 @@ export async function readTable(
     onMalformed(line, message) {
       rows++;
       reject(line, null, `${message}; close the quote or remove the stray quote character`);
+    },
+    finish(hasHeader) {
+      if (!hasHeader) {
+        problems.push({
+          file: spec.name,
+          line: null,
+          column: null,
+          message: 'the file is empty; re-export it with a header row. The file was skipped.'
+        });
+      }
+      if (reported > MAX_PROBLEMS_PER_FILE) {
+        problems.push({
+          file: spec.name,
+          line: null,
+          column: null,
+          message: `${reported - MAX_PROBLEMS_PER_FILE} more rejected rows are not listed; fix the rows above and read the export again`
+        });
+      }
+      return { loaded, rows, rejected, columns: new Set(index.keys()) };
     }
-  });
+  };
+}
 
-  if (!result.hasHeader) {
-    problems.push({
-      file: spec.name,
-      line: null,
-      column: null,
-      message: 'the file is empty; re-export it with a header row. The file was skipped.'
-    });
-  }
-  if (reported > MAX_PROBLEMS_PER_FILE) {
-    problems.push({
-      file: spec.name,
-      line: null,
-      column: null,
-      message: `${reported - MAX_PROBLEMS_PER_FILE} more rejected rows are not listed; fix the rows above and read the export again`
-    });
-  }
-  return { loaded, rows, rejected, columns: new Set(index.keys()) };
+/**
+ * Reads one export file as a stream, checks its header against `spec` and calls `handleRow` for every data row.
+ * `createTableSink` describes how rows are rejected. The promise rejects when the file cannot be opened or read.
+ */
+export async function readTable(
+  path: string,
+  spec: FileSpec,
+  problems: ExportProblem[],
+  handleRow: (row: RowReader, line: number) => void
+): Promise<TableResult> {
+  const sink = createTableSink(spec, problems, handleRow);
+  const result = await readCsvFile(path, sink);
+  return sink.finish(result.hasHeader);
+}
+
+/** Reads one export file held in memory as text, like `readTable` does for a file on disk. */
+export function readTableText(
+  text: string,
+  spec: FileSpec,
+  problems: ExportProblem[],
+  handleRow: (row: RowReader, line: number) => void
+): TableResult {
+  const sink = createTableSink(spec, problems, handleRow);
+  const tokenizer = new CsvTokenizer(sink);
+  tokenizer.push(text);
+  return sink.finish(tokenizer.finish().hasHeader);
 }

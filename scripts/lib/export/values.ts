@@ -54,7 +54,42 @@ export function parseDate(text: string): string | undefined {
   return valid ? text : undefined;
 }
 
-const DATE_TIME_PATTERN = /^\d{4}-\d{2}-\d{2}[T ](\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(Z|[+-]\d{2}:?\d{2})?$/;
+const DATE_TIME_PATTERN = /^\d{4}-\d{2}-\d{2}[T ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:?\d{2})?$/;
+
+/** Minutes east of UTC of a zone such as `+0200`, `-05:00`; undefined when the hours or minutes are out of range. */
+function zoneOffsetMinutes(zone: string): number | undefined {
+  const sign = zone.charCodeAt(0) === 45 ? -1 : 1;
+  const digits = zone.slice(1).replace(':', '');
+  const offsetHours = Number(digits.slice(0, 2));
+  const offsetMinutes = Number(digits.slice(2, 4));
+  if (offsetHours > 14 || offsetMinutes > 59) return undefined;
+  return sign * (offsetHours * 60 + offsetMinutes);
+}
+
+/** Milliseconds since the epoch of a Salesforce date-time, or undefined when the text is not a valid one. */
+function parseDateTimeMillis(text: string): number | undefined {
+  const match = DATE_TIME_PATTERN.exec(text);
+  if (match === null || !startsWithValidDate(text)) return undefined;
+  const hour = Number(match[1]);
+  const minute = Number(match[2]);
+  const second = Number(match[3]);
+  if (hour > 23 || minute > 59 || second > 59) return undefined;
+  const milliseconds = match[4] === undefined ? 0 : Number(match[4].slice(0, 3).padEnd(3, '0'));
+
+  const zone = match[5];
+  const offset = zone === undefined || zone === 'Z' ? 0 : zoneOffsetMinutes(zone);
+  if (offset === undefined) return undefined;
+  const localMs = Date.UTC(
+    Number(text.slice(0, 4)),
+    Number(text.slice(5, 7)) - 1,
+    Number(text.slice(8, 10)),
+    hour,
+    minute,
+    second,
+    milliseconds
+  );
+  return localMs - offset * 60_000;
+}
 
 /**
  * Parses a Salesforce date-time and returns the ISO date of its UTC day. Accepts `2024-07-11T21:22:07.000+0000`,
@@ -69,14 +104,10 @@ export function parseDateTimeDay(text: string): string | undefined {
   const second = Number(match[3]);
   if (hour > 23 || minute > 59 || second > 59) return undefined;
 
-  const zone = match[4];
+  const zone = match[5];
   if (zone === undefined || zone === 'Z') return text.slice(0, 10);
-  const sign = zone.charCodeAt(0) === 45 ? -1 : 1;
-  const digits = zone.slice(1).replace(':', '');
-  const offsetHours = Number(digits.slice(0, 2));
-  const offsetMinutes = Number(digits.slice(2, 4));
-  if (offsetHours > 14 || offsetMinutes > 59) return undefined;
-  const offset = sign * (offsetHours * 60 + offsetMinutes);
+  const offset = zoneOffsetMinutes(zone);
+  if (offset === undefined) return undefined;
   if (offset === 0) return text.slice(0, 10);
 
   const localMs = Date.UTC(
@@ -87,6 +118,15 @@ export function parseDateTimeDay(text: string): string | undefined {
     minute
   );
   return new Date(localMs - offset * 60_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Parses a Salesforce date-time (the forms `parseDateTimeDay` accepts) and returns it in UTC as
+ * `2024-07-11T21:22:07.000Z`.
+ */
+export function parseDateTime(text: string): string | undefined {
+  const millis = parseDateTimeMillis(text);
+  return millis === undefined ? undefined : new Date(millis).toISOString();
 }
 
 /**

@@ -1,4 +1,4 @@
-import { parseBoolean, parseDate, parseDateTimeDay, parseDay, parseNumber } from '../values';
+import { parseBoolean, parseDate, parseDateTime, parseDateTimeDay, parseDay, parseNumber } from '../values';
 
 describe('parseDateTimeDay', () => {
   it.each([
@@ -32,6 +32,28 @@ describe('parseDateTimeDay', () => {
   ])('rejects %s', (text) => {
     expect(parseDateTimeDay(text)).toBeUndefined();
   });
+});
+
+describe('parseDateTime', () => {
+  it.each([
+    ['2024-07-11T21:22:07.000+0000', '2024-07-11T21:22:07.000Z'],
+    ['2024-07-11T21:22:07Z', '2024-07-11T21:22:07.000Z'],
+    ['2024-07-11 21:22:07', '2024-07-11T21:22:07.000Z'],
+    ['2024-07-11T21:22:07.5+0000', '2024-07-11T21:22:07.500Z'],
+    ['2024-07-11T21:22:07.570Z', '2024-07-11T21:22:07.570Z'],
+    ['2024-07-11T21:22:07.123456789Z', '2024-07-11T21:22:07.123Z'],
+    ['2024-07-11T01:30:00.000+0200', '2024-07-10T23:30:00.000Z'],
+    ['2024-12-31T23:30:00-01:00', '2025-01-01T00:30:00.000Z']
+  ])('reads %s in UTC', (text, moment) => {
+    expect(parseDateTime(text)).toBe(moment);
+  });
+
+  it.each(['2024-13-40T10:00:00Z', '2024-07-11T24:00:00Z', '2024-07-11', '2024-07-11T10:00:00+2500', ''])(
+    'rejects %s',
+    (text) => {
+      expect(parseDateTime(text)).toBeUndefined();
+    }
+  );
 });
 
 describe('parseDate', () => {
