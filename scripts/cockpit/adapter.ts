@@ -17,12 +17,29 @@ import type createRiskMethod from '@salesforce/apex/RiskRegisterController.creat
 import type escalateMethod from '@salesforce/apex/RiskRegisterController.escalate';
 import type getRegisterMethod from '@salesforce/apex/RiskRegisterController.getRegister';
 import type logCheckInMethod from '@salesforce/apex/RiskRegisterController.logCheckIn';
+import type getCountdownMethod from '@salesforce/apex/RenewalCountdownController.getCountdown';
+import type recordCallMethod from '@salesforce/apex/RenewalCountdownController.recordCall';
+import type createFromTemplateMethod from '@salesforce/apex/SuccessPlanController.createFromTemplate';
+import type getPlanMethod from '@salesforce/apex/SuccessPlanController.getPlan';
+import type getTemplatesMethod from '@salesforce/apex/SuccessPlanController.getTemplates';
+import type setMilestoneCompletedMethod from '@salesforce/apex/SuccessPlanController.setMilestoneCompleted';
+import type updateObjectiveMethod from '@salesforce/apex/SuccessPlanController.updateObjective';
+import type updatePlanMethod from '@salesforce/apex/SuccessPlanController.updatePlan';
 import { ApexError, booleanParam, dateParam, decimalParam, idParam, integerParam, stringParam } from './apexErrors';
 import type { CockpitData } from './data';
 import { ensureScheduled, getJobStatus } from './jobStatus';
 import { getPortfolio } from './portfolio';
+import { getCountdown, recordCall } from './renewalCountdown';
 import { closeRisk, createRisk, escalate, getRegister, logCheckIn } from './riskRegister';
 import { getScorecard, recalculate, requestOverride } from './scorecard';
+import {
+  createFromTemplate,
+  getPlan,
+  getTemplates,
+  setMilestoneCompleted,
+  updateObjective,
+  updatePlan
+} from './successPlan';
 import type { CockpitStore } from './store';
 import type { CockpitUser } from './users';
 
@@ -44,6 +61,14 @@ export interface ApexMethods {
   'RiskRegisterController.escalate': Handler<typeof escalateMethod>;
   'RiskRegisterController.logCheckIn': Handler<typeof logCheckInMethod>;
   'RiskRegisterController.closeRisk': Handler<typeof closeRiskMethod>;
+  'SuccessPlanController.getPlan': Handler<typeof getPlanMethod>;
+  'SuccessPlanController.getTemplates': Handler<typeof getTemplatesMethod>;
+  'SuccessPlanController.createFromTemplate': Handler<typeof createFromTemplateMethod>;
+  'SuccessPlanController.updatePlan': Handler<typeof updatePlanMethod>;
+  'SuccessPlanController.updateObjective': Handler<typeof updateObjectiveMethod>;
+  'SuccessPlanController.setMilestoneCompleted': Handler<typeof setMilestoneCompletedMethod>;
+  'RenewalCountdownController.getCountdown': Handler<typeof getCountdownMethod>;
+  'RenewalCountdownController.recordCall': Handler<typeof recordCallMethod>;
 }
 
 /** Name of an Apex method the adapter handles, `<Class>.<method>`. */
@@ -129,6 +154,60 @@ export function createApexAdapter(context: AdapterContext): ApexMethods {
         context,
         idParam('riskId', values.riskId),
         stringParam('status', values.status),
+        stringParam('note', values.note)
+      );
+    },
+    'SuccessPlanController.getPlan': async (params) => getPlan(context, idParam('accountId', raw(params).accountId)),
+    'SuccessPlanController.getTemplates': async () => getTemplates(context),
+    'SuccessPlanController.createFromTemplate': async (params) => {
+      const values = raw(params);
+      return createFromTemplate(context, {
+        accountId: idParam('accountId', values.accountId),
+        templateName: stringParam('templateName', values.templateName),
+        startDate: dateParam('startDate', values.startDate),
+        executiveSponsorId: idParam('executiveSponsorId', values.executiveSponsorId),
+        championId: idParam('championId', values.championId)
+      });
+    },
+    'SuccessPlanController.updatePlan': async (params) => {
+      const values = raw(params);
+      return updatePlan(context, idParam('planId', values.planId), {
+        status: stringParam('status', values.status),
+        stage: stringParam('stage', values.stage),
+        executiveSponsorId: idParam('executiveSponsorId', values.executiveSponsorId),
+        championId: idParam('championId', values.championId),
+        reviewCadenceDays: integerParam('reviewCadenceDays', values.reviewCadenceDays),
+        nextReview: dateParam('nextReview', values.nextReview),
+        escalationPath: stringParam('escalationPath', values.escalationPath)
+      });
+    },
+    'SuccessPlanController.updateObjective': async (params) => {
+      const values = raw(params);
+      return updateObjective(
+        context,
+        idParam('objectiveId', values.objectiveId),
+        decimalParam('currentValue', values.currentValue),
+        stringParam('status', values.status),
+        dateParam('dueDate', values.dueDate)
+      );
+    },
+    'SuccessPlanController.setMilestoneCompleted': async (params) => {
+      const values = raw(params);
+      return setMilestoneCompleted(
+        context,
+        idParam('milestoneId', values.milestoneId),
+        booleanParam('completed', values.completed)
+      );
+    },
+    'RenewalCountdownController.getCountdown': async (params) =>
+      getCountdown(context, idParam('accountId', raw(params).accountId)),
+    'RenewalCountdownController.recordCall': async (params) => {
+      const values = raw(params);
+      return recordCall(
+        context,
+        idParam('accountId', values.accountId),
+        integerParam('daysBefore', values.daysBefore),
+        stringParam('call', values.call),
         stringParam('note', values.note)
       );
     }

@@ -7,6 +7,7 @@ import type { CockpitData, ScoringInputs } from './data';
 import { getAccountRecord } from './records';
 import { endedRiskCount } from './riskRegister';
 import { approvedOverrides } from './scorecard';
+import { completeStoredMilestones, storedPlansOf } from './successPlan';
 import type { CockpitApp } from './server';
 import type { CockpitStore } from './store';
 import type { CockpitUser } from './users';
@@ -43,13 +44,16 @@ export function localDate(date: Date): string {
 }
 
 /**
- * Returns what scoring reads from the change store: approved overrides and ended risks.
+ * Returns what scoring reads from the change store, approved overrides, ended risks and changed plans, and how it
+ * completes the milestones of the store's plans.
  * @param store The change store.
  */
 export function scoringInputs(store: CockpitStore): ScoringInputs {
   return {
     overridesOf: (accountId) => approvedOverrides(store, accountId),
-    endedRiskCountOf: (accountId, rule) => endedRiskCount(store, accountId, rule)
+    endedRiskCountOf: (accountId, rule) => endedRiskCount(store, accountId, rule),
+    storedPlansOf: (accountId) => storedPlansOf(store, accountId),
+    completeStoredMilestones: (accountId, values, asOf) => completeStoredMilestones(store, accountId, values, asOf)
   };
 }
 

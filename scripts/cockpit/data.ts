@@ -1,7 +1,8 @@
 /**
  * The scored org export behind the cockpit: every account's health on the as-of date from the reference engine,
  * last week's evaluation for the change columns and the previous band, and a weekly score history for the trend
- * line. Accounts are scored once at start, and an account is scored again when a user recalculates it.
+ * line. Accounts are scored once at start, and an account is scored again when a user recalculates it. Scoring also
+ * completes the plan milestones whose criteria the account's raw measure values meet, as the scoring job does.
  */
 import path from 'node:path';
 import { bandFor, evaluateAccount, scoreHistory, selectModel, validateModel } from 'c/healthEngine';
@@ -14,13 +15,19 @@ import type {
   ScorePoint
 } from 'c/healthEngine';
 import type { HistorySource } from 'c/healthReport';
+import { autoCompletions, objectiveFactsOf } from 'c/planEngine';
+import type { CheckpointDefinition, MeasureValues, PlanRecord, PlanTemplate, PlanTemplateItem } from 'c/planEngine';
 import { evaluateRiskRules } from 'c/riskEngine';
 import type { EscalationRung, RiskFinding, RiskRule } from 'c/riskEngine';
 import { formatProblem, loadExportConfig, readOrgExport } from '../lib/export';
-import type { AccountInfo, OrgExport } from '../lib/export';
+import type { AccountInfo, OrgExport, RenewalCheckpointRow } from '../lib/export';
 import { loadModelsFromMetadata } from '../lib/model';
+import { loadPlanMetadata, packagePlanMetadataDir, PlanMetadataError } from '../lib/plans';
+import type { PlanMetadata } from '../lib/plans';
 import { loadRiskMetadata, RiskMetadataError } from '../lib/risk';
 import { compareByRisk, shiftDate } from '../lib/score/portfolio';
+import { readExportRecords } from './exportRecords';
+import type { ExportContact, ExportRecords, RenewalSource } from './exportRecords';
 import { summarize } from '../lib/score/print';
 import type { PortfolioSummary } from '../lib/score/print';
 
@@ -36,6 +43,8 @@ export interface CockpitDataOptions {
   modelDir: string;
   /** customMetadata folder of the risk rules and escalation rungs. */
   riskDir: string;
+  /** customMetadata folder of the plan templates and renewal checkpoints; the package's when left out. */
+  planDir?: string;
 }
 
 /** One account of the export and its scores. */
@@ -60,14 +69,28 @@ export interface AccountState {
    * scored. A risk closed after that keeps the run, so it stays closed until the account is scored again.
    */
   detectionRuns: Record<string, number>;
+  /** Raw value of every measure of the ledger on the as-of date; empty when the account is not scored. */
+  measureValues: MeasureValues;
+  /**
+   * Success plans of the export, with the milestones of Active plans that scoring completed. A plan in the change
+   * store replaces the one of the same Id here.
+   */
+  plans: PlanRecord[];
 }
 
-/** Inputs that scoring reads from the change store. */
+/** Inputs that scoring reads from the change store, and the writes it makes there. */
 export interface ScoringInputs {
   /** Approved overrides of an account, applied like the nightly job applies them. */
   overridesOf: (accountId: string) => ScoreOverride[];
   /** Number of ended risks of an account that a rule opened. */
   endedRiskCountOf: (accountId: string, rule: string) => number;
+  /** Plans of an account that the cockpit created or changed; they replace the export's plans of the same Id. */
+  storedPlansOf: (accountId: string) => PlanRecord[];
+  /**
+   * Completes the open milestones of the account's Active plans in the store whose criteria the values meet, as the
+   * scoring job does after each chunk. The store stays unchanged when no milestone completes.
+   */
+  completeStoredMilestones: (accountId: string, values: MeasureValues, asOf: string) => void;
 }
 
 /** The model or the export cannot be used; the message lists the problems and what to fix. */
@@ -125,6 +148,53 @@ function scoreAccount(
   return { health, lastWeek, trendHistory, historySource, risks };
 }
 
+/** Returns the raw value of every measure of an evaluation's ledger; null for a measure without data. */
+export function measureValuesOf(health: AccountHealth | null): MeasureValues {
+  const values: MeasureValues = {};
+  for (const entry of health?.ledger ?? []) {
+    values[entry.measure] = entry.raw;
+  }
+  return values;
+}
+
+/**
+ * Completes the open milestones of Active plans whose criteria the values meet, on the as-of date and with source
+ * Automatic, as MilestoneAutoCompleter does. A plan without completions is returned as the same object.
+ * @param plans Plans of one account.
+ * @param values Raw measure values of the account on the as-of date.
+ * @param asOf Scoring date YYYY-MM-DD, the completed date.
+ */
+export function completeMilestones(plans: PlanRecord[], values: MeasureValues, asOf: string): PlanRecord[] {
+  return plans.map((plan) => {
+    if (plan.status !== 'Active') {
+      return plan;
+    }
+    const completed = new Map(
+      autoCompletions(plan.milestones, values, asOf).map((completion) => [completion.milestoneId, completion])
+    );
+    if (completed.size === 0) {
+      return plan;
+    }
+    return {
+      ...plan,
+      milestones: plan.milestones.map((milestone) => {
+        const completion = completed.get(milestone.id);
+        return completion
+          ? { ...milestone, completedDate: completion.completedDate, completionSource: 'Automatic' as const }
+          : milestone;
+      })
+    };
+  });
+}
+
+/** Returns the names of the measures of every model, which milestone criteria may name. */
+function measureNamesOf(models: HealthModel[]): string[] {
+  const names = models.flatMap((model) =>
+    model.dimensions.flatMap((dimension) => dimension.measures.map((measure) => measure.name))
+  );
+  return [...new Set(names)].sort();
+}
+
 function modelProblems(models: HealthModel[]): string[] {
   if (models.length === 0) {
     return ['No active health model was found; add a HealthModel__mdt record with IsActive__c checked.'];
@@ -154,18 +224,24 @@ export class CockpitData {
     private readonly riskRules: RiskRule[],
     /** Escalation ladder, lowest rung first. */
     readonly rungs: EscalationRung[],
+    /** Plan templates with their items, and the renewal checkpoint definitions. */
+    readonly plansMetadata: PlanMetadata,
     private readonly orgExport: OrgExport,
+    private readonly records: ExportRecords,
     private readonly inputs: ScoringInputs
   ) {}
 
   /**
    * Reads and scores an export.
-   * @param options Export folder, scoring date, export rules, model and risk folders.
-   * @param inputs Approved overrides and ended risks from the change store; read again on every rescore.
-   * @throws CockpitDataError when the health model or the risk metadata is invalid, or the export has no dates.
+   * @param options Export folder, scoring date, export rules, model, risk and plan folders.
+   * @param inputs Approved overrides, ended risks and stored plans from the change store; read again on every
+   *   rescore.
+   * @throws CockpitDataError when the health model, the risk metadata or the plan metadata is invalid, or the export
+   *   has no dates.
    */
   static async load(options: CockpitDataOptions, inputs: ScoringInputs): Promise<CockpitData> {
-    const models = loadModelsFromMetadata(options.modelDir).filter((model) => model.isActive !== false);
+    const allModels = loadModelsFromMetadata(options.modelDir);
+    const models = allModels.filter((model) => model.isActive !== false);
     const problems = modelProblems(models);
     if (problems.length) {
       throw new CockpitDataError(
@@ -181,7 +257,20 @@ export class CockpitData {
       }
       throw error;
     }
-    const orgExport = await readOrgExport(options.exportDir, loadExportConfig(options.configFile));
+    const planDir = options.planDir ?? packagePlanMetadataDir();
+    let plansMetadata: PlanMetadata;
+    try {
+      plansMetadata = loadPlanMetadata(planDir, measureNamesOf(allModels));
+    } catch (error) {
+      if (error instanceof PlanMetadataError) {
+        throw new CockpitDataError(`${error.message}\nFix the plan records in ${planDir}.`);
+      }
+      throw error;
+    }
+    const config = loadExportConfig(options.configFile);
+    const orgExport = await readOrgExport(options.exportDir, config);
+    const accountIds = new Set(orgExport.accounts.map((signals) => signals.accountId));
+    const records = await readExportRecords(options.exportDir, config, accountIds);
     const asOf = options.asOf ?? orgExport.latestDate;
     if (!asOf) {
       throw new CockpitDataError(
@@ -189,15 +278,32 @@ export class CockpitData {
       );
     }
     const activeRules = risk.rules.filter((rule) => rule.isActive);
-    const data = new CockpitData(options.exportDir, asOf, models, activeRules, risk.rungs, orgExport, inputs);
+    const data = new CockpitData(
+      options.exportDir,
+      asOf,
+      models,
+      activeRules,
+      risk.rungs,
+      plansMetadata,
+      orgExport,
+      records,
+      inputs
+    );
     for (const signals of orgExport.accounts) {
       data.accounts.set(accountKey(signals.accountId), data.score(signals));
     }
     return data;
   }
 
-  private score(signals: AccountSignals): AccountState {
-    const info = this.orgExport.accountInfo.get(signals.accountId) ?? null;
+  private score(exportSignals: AccountSignals): AccountState {
+    const accountId = exportSignals.accountId;
+    const info = this.orgExport.accountInfo.get(accountId) ?? null;
+    const exportPlans = this.orgExport.plans.get(accountId) ?? [];
+    // The objectives of Active plans feed ObjectivesMetShare, so plans changed in the cockpit count from now on.
+    const storedPlans = this.inputs.storedPlansOf(accountId);
+    const storedIds = new Set(storedPlans.map((plan) => plan.id));
+    const currentPlans = [...storedPlans, ...exportPlans.filter((plan) => !storedIds.has(plan.id))];
+    const signals: AccountSignals = { ...exportSignals, objectives: objectiveFactsOf(currentPlans) };
     const model = selectModel(this.models, signals.attributes);
     if (!model) {
       return {
@@ -210,17 +316,60 @@ export class CockpitData {
         trendHistory: [],
         historySource: 'none',
         risks: [],
-        detectionRuns: {}
+        detectionRuns: {},
+        measureValues: {},
+        plans: exportPlans
       };
     }
-    const stored = this.orgExport.history.get(signals.accountId) ?? [];
-    const overrides = this.inputs.overridesOf(signals.accountId);
+    const stored = this.orgExport.history.get(accountId) ?? [];
+    const overrides = this.inputs.overridesOf(accountId);
     const scored = scoreAccount(model, signals, stored, this.asOf, overrides, this.riskRules);
     const detectionRuns: Record<string, number> = {};
     for (const finding of scored.risks) {
-      detectionRuns[finding.rule] = this.inputs.endedRiskCountOf(signals.accountId, finding.rule);
+      detectionRuns[finding.rule] = this.inputs.endedRiskCountOf(accountId, finding.rule);
     }
-    return { signals, info, model, unscoredReason: null, detectionRuns, ...scored };
+    const measureValues = measureValuesOf(scored.health);
+    const plans = completeMilestones(exportPlans, measureValues, this.asOf);
+    this.inputs.completeStoredMilestones(accountId, measureValues, this.asOf);
+    return { signals, info, model, unscoredReason: null, detectionRuns, measureValues, plans, ...scored };
+  }
+
+  /** Returns the active plan templates in list order, as PlanTemplateRepository.getActiveTemplates does. */
+  activeTemplates(): PlanTemplate[] {
+    return this.plansMetadata.templates.filter((template) => template.isActive);
+  }
+
+  /** Returns the items of one template. */
+  templateItems(templateName: string): PlanTemplateItem[] {
+    return this.plansMetadata.items.filter((item) => item.template === templateName);
+  }
+
+  /** Returns every renewal checkpoint definition, active or not, most days before the renewal first. */
+  get checkpointDefinitions(): CheckpointDefinition[] {
+    return this.plansMetadata.checkpoints;
+  }
+
+  /** Returns a contact of the export by Id. */
+  contact(contactId: string): ExportContact | undefined {
+    return this.records.contactsById.get(contactId);
+  }
+
+  /** Returns the contacts of an account by name, at most MAX_CONTACTS. */
+  contactsOf(accountId: string): ExportContact[] {
+    const state = this.account(accountId);
+    return state ? (this.records.contactsByAccount.get(state.signals.accountId) ?? []) : [];
+  }
+
+  /** Returns the record the account's renewal date comes from; null when it has no renewal date. */
+  renewalSource(accountId: string): RenewalSource | null {
+    const state = this.account(accountId);
+    return state ? (this.records.renewalSources.get(state.signals.accountId) ?? null) : null;
+  }
+
+  /** Returns the renewal checkpoints that the export stored for an account, of any renewal date. */
+  renewalCheckpoints(accountId: string): RenewalCheckpointRow[] {
+    const state = this.account(accountId);
+    return state ? (this.orgExport.renewalCheckpoints.get(state.signals.accountId) ?? []) : [];
   }
 
   /** Returns the label of a risk rule, or its name when the rule is unknown. */

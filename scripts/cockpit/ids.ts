@@ -1,6 +1,6 @@
 /**
- * Record Ids for the records that only exist in the cockpit (snapshots, ledger lines, override requests), in
- * Salesforce's 18-character format so components handle them like real Ids.
+ * Record Ids for the records that only exist in the cockpit (snapshots, ledger lines, override requests, risks, plans
+ * and checkpoints), in Salesforce's 18-character format so components handle them like real Ids.
  */
 import { createHash } from 'node:crypto';
 import { toCaseSafeId } from '../demo/salesforce-ids';
@@ -15,6 +15,10 @@ export const COCKPIT_KEY_PREFIXES = {
   ScoreOverride: 'a0G',
   Risk: 'a0H',
   RiskEscalation: 'a0J',
+  SuccessPlan: 'a0K',
+  SuccessObjective: 'a0L',
+  SuccessMilestone: 'a0M',
+  RenewalCheckpoint: 'a0N',
   Task: '00T'
 } as const;
 

@@ -313,8 +313,8 @@ function isAccountRecordComponent(bundle: BundleInfo): boolean {
 /**
  * Plans the cockpit's pages. The Account record page is the first RecordPage FlexiPage of Account (by name), or a
  * default layout when there is none. Every AppPage and HomePage FlexiPage becomes an app page. A component exposed
- * for Account record pages that no FlexiPage places is added to the record page's main region, and one exposed for
- * app pages gets an app page of its own.
+ * for Account record pages that no FlexiPage places is added to the record page's main region, below the region's
+ * last package component and so above the record details. One exposed for app pages gets an app page of its own.
  * @param bundles Component bundles of the package.
  * @param flexiPages FlexiPages of the package.
  * @param tabs FlexiPage name by tab API name.
@@ -351,9 +351,14 @@ export function planPages(bundles: BundleInfo[], flexiPages: FlexiPageInfo[], ta
       main = { name: 'main', items: [] };
       recordPage.regions.push(main);
     }
-    for (const bundle of unplacedRecordComponents) {
-      main.items.push(bundleItem(bundle, `unplaced-${bundle.name}`));
-    }
+    // Unplaced components go below the package's own components of the region, above the record details.
+    const lastPackageItem = main.items.map((item) => item.module.startsWith('c/')).lastIndexOf(true);
+    const position = lastPackageItem < 0 ? main.items.length : lastPackageItem + 1;
+    main.items.splice(
+      position,
+      0,
+      ...unplacedRecordComponents.map((bundle) => bundleItem(bundle, `unplaced-${bundle.name}`))
+    );
   }
 
   const placedOnAppPages = placedComponents(appPages);

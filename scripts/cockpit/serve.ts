@@ -3,17 +3,18 @@
  * reference engine, with a local adapter standing in for the Apex classes.
  *
  *   npm start -- [--port <n>] [--export <folder>] [--as-of <YYYY-MM-DD>] [--config <file>] [--model-dir <folder>]
- *                [--risk-dir <folder>] [--user <key>] [--rebuild]
+ *                [--risk-dir <folder>] [--plan-dir <folder>] [--user <key>] [--rebuild]
  *
- * The server listens on 127.0.0.1 only. Changes made in the cockpit (override requests, the job schedule) are kept
- * in _local/cockpit/store.json; `npm run cockpit:reset` empties it. Exit codes: 0 after Ctrl+C or SIGTERM, 1 when
- * the build, the scoring or the server fails, 2 for invalid options.
+ * The server listens on 127.0.0.1 only. Changes made in the cockpit (override requests, the job schedule, risks,
+ * success plans and renewal calls) are kept in _local/cockpit/store.json; `npm run cockpit:reset` empties it. Exit
+ * codes: 0 after Ctrl+C or SIGTERM, 1 when the build, the scoring or the server fails, 2 for invalid options.
  */
 import { existsSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { packageCustomMetadataDir } from '../lib/model';
+import { packagePlanMetadataDir } from '../lib/plans';
 import { packageRiskMetadataDir } from '../lib/risk';
 import { formatSummary } from '../lib/score/print';
 import { BuildCancelledError, BuildError, buildCockpit, cockpitPaths } from './build';
@@ -43,6 +44,7 @@ Options:
   --config <file>      JSON file with export rules: login types, user mapping, case priorities
   --model-dir <folder> customMetadata folder holding the health model records (default: the package's)
   --risk-dir <folder>  customMetadata folder holding the risk rules and escalation rungs (default: the package's)
+  --plan-dir <folder>  customMetadata folder holding the plan templates and renewal checkpoints (default: the package's)
   --store <file>       change store file (default: _local/cockpit/store.json); tests pass their own
   --user <key>         who the cockpit acts as: ${Object.keys(COCKPIT_USERS).join(', ')} (default: ${DEFAULT_USER_KEY})
   --rebuild            build the browser bundle even when the cached one is up to date
@@ -61,6 +63,7 @@ interface Options {
   configFile: string | null;
   modelDir: string;
   riskDir: string;
+  planDir: string;
   storeFile: string;
   user: CockpitUser;
   rebuild: boolean;
@@ -96,6 +99,7 @@ function parseOptions(argv: string[], paths: CockpitPaths): Options | null {
         config: { type: 'string' },
         'model-dir': { type: 'string' },
         'risk-dir': { type: 'string' },
+        'plan-dir': { type: 'string' },
         store: { type: 'string' },
         user: { type: 'string' },
         rebuild: { type: 'boolean' },
@@ -138,6 +142,7 @@ function parseOptions(argv: string[], paths: CockpitPaths): Options | null {
     configFile: values.config ? path.resolve(values.config) : null,
     modelDir: path.resolve(values['model-dir'] ?? packageCustomMetadataDir()),
     riskDir: path.resolve(values['risk-dir'] ?? packageRiskMetadataDir()),
+    planDir: path.resolve(values['plan-dir'] ?? packagePlanMetadataDir()),
     storeFile: path.resolve(values.store ?? paths.storeFile),
     user,
     rebuild: values.rebuild === true

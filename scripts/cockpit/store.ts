@@ -1,7 +1,7 @@
 /**
  * The cockpit's change store. It keeps what users change in the offline cockpit in one JSON file, as a keyed
  * collection per kind, so a restart keeps it: override requests, the job schedule, risks with their check-ins and
- * escalations, and later plan edits.
+ * escalations, success plans, and renewal calls with the Tasks they create.
  *
  * File layout: `{ "version": 1, "updatedAt": "<ISO time>", "collections": { "<kind>": { "<id>": record } } }`.
  * Every change rewrites the file atomically (a temporary file, then a rename), so a crash leaves the old file or the
@@ -20,6 +20,15 @@ import {
   writeSync
 } from 'node:fs';
 import path from 'node:path';
+import {
+  CRITERIA_OPERATORS,
+  MILESTONE_PHASES,
+  OBJECTIVE_STATUSES,
+  PLAN_STAGES,
+  PLAN_STATUSES,
+  RENEWAL_CALLS
+} from 'c/planEngine';
+import type { ContactRef, MilestoneRecord, ObjectiveRecord, PlanRecord, RenewalCall } from 'c/planEngine';
 
 /** Version of the file layout that this code writes. */
 export const STORE_VERSION = 1;
@@ -121,13 +130,62 @@ export interface StoredRiskEscalation {
   reason: string;
 }
 
-/** Record type of each kind of the store. A new kind (plan edits) adds a line here and a check below. */
+/**
+ * A success plan the cockpit created or changed, whole with its objectives and milestones, with the fields of
+ * SuccessPlan__c, SuccessObjective__c and SuccessMilestone__c. It replaces the export's plan of the same Id.
+ */
+export interface StoredPlan extends PlanRecord {
+  /** ISO time of the last change. */
+  changedAt: string;
+}
+
+/**
+ * A renewal call the cockpit recorded: the fields of RenewalCheckpoint__c that recordCall sets. The Id is the
+ * checkpoint key `<18-character account Id>-<renewal date>-<days before>`.
+ */
+export interface StoredRenewalCall {
+  id: string;
+  accountId: string;
+  /** Renewal date YYYY-MM-DD that the checkpoint belongs to. */
+  renewalDate: string;
+  daysBefore: number;
+  call: RenewalCall;
+  callNote: string;
+  /** Health band when the call was recorded; null when the account had no score. */
+  dataBand: string | null;
+  dataScore: number | null;
+  isDisagreement: boolean;
+  /** ISO date and time. */
+  recordedAt: string;
+  recordedById: string;
+  recordedByName: string;
+}
+
+/** A Task that recording a renewal call created for the account owner's manager, because the call disagrees. */
+export interface StoredRenewalTask {
+  id: string;
+  accountId: string;
+  /** Key of the checkpoint whose call created the Task. */
+  checkpointKey: string;
+  subject: string;
+  description: string;
+  ownerId: string | null;
+  ownerName: string | null;
+  /** Due date YYYY-MM-DD. */
+  activityDate: string;
+  status: string;
+}
+
+/** Record type of each kind of the store. A new kind adds a line here and a check below. */
 export interface StoreKinds {
   overrides: StoredOverride;
   jobSchedule: StoredJobSchedule;
   risks: StoredRisk;
   riskActivities: StoredRiskActivity;
   riskEscalations: StoredRiskEscalation;
+  plans: StoredPlan;
+  renewalCalls: StoredRenewalCall;
+  renewalTasks: StoredRenewalTask;
 }
 
 /** Name of a kind of record. */
@@ -173,6 +231,63 @@ function isRiskTask(value: unknown): value is StoredRiskTask {
   );
 }
 
+function isOneOf(allowed: readonly string[]) {
+  return (value: unknown): boolean => typeof value === 'string' && allowed.includes(value);
+}
+
+function isOneOfOrNull(allowed: readonly string[]) {
+  return (value: unknown): boolean => value === null || isOneOf(allowed)(value);
+}
+
+function isContactRefOrNull(value: unknown): value is ContactRef | null {
+  return value === null || (isObject(value) && isText(value.id) && isText(value.name) && isTextOrNull(value.title));
+}
+
+function isObjective(value: unknown): value is ObjectiveRecord {
+  return (
+    isObject(value) &&
+    isText(value.id) &&
+    isText(value.outcome) &&
+    [value.successMetric, value.unit, value.capability].every(isTextOrNull) &&
+    [value.baseline, value.target, value.currentValue, value.sortOrder].every(isNumberOrNull) &&
+    isDateOrNull(value.dueDate) &&
+    isOneOf(OBJECTIVE_STATUSES)(value.status)
+  );
+}
+
+function isMilestone(value: unknown): value is MilestoneRecord {
+  return (
+    isObject(value) &&
+    isText(value.id) &&
+    isText(value.name) &&
+    [value.objectiveId, value.criteria, value.criteriaMeasure, value.ownerId, value.ownerName].every(isTextOrNull) &&
+    isOneOfOrNull(MILESTONE_PHASES)(value.phase) &&
+    isOneOfOrNull(CRITERIA_OPERATORS)(value.criteriaOperator) &&
+    isOneOfOrNull(['Manual', 'Automatic'])(value.completionSource) &&
+    [value.criteriaValue, value.sortOrder].every(isNumberOrNull) &&
+    isDateOrNull(value.targetDate) &&
+    isDateOrNull(value.completedDate)
+  );
+}
+
+function isPlan(value: unknown): value is StoredPlan {
+  return (
+    isObject(value) &&
+    [value.id, value.accountId, value.name, value.changedAt].every(isText) &&
+    isOneOf(PLAN_STATUSES)(value.status) &&
+    isOneOfOrNull(PLAN_STAGES)(value.stage) &&
+    isContactRefOrNull(value.executiveSponsor) &&
+    isContactRefOrNull(value.champion) &&
+    isNumberOrNull(value.reviewCadenceDays) &&
+    [value.nextReview, value.startDate, value.endDate].every(isDateOrNull) &&
+    [value.escalationPath, value.templateName].every(isTextOrNull) &&
+    Array.isArray(value.objectives) &&
+    value.objectives.every(isObjective) &&
+    Array.isArray(value.milestones) &&
+    value.milestones.every(isMilestone)
+  );
+}
+
 const RECORD_CHECKS: { [K in StoreKind]: (value: unknown) => value is StoreKinds[K] } = {
   overrides: (value): value is StoredOverride =>
     isObject(value) &&
@@ -211,7 +326,25 @@ const RECORD_CHECKS: { [K in StoreKind]: (value: unknown) => value is StoreKinds
   riskEscalations: (value): value is StoredRiskEscalation =>
     isObject(value) &&
     [value.id, value.riskId, value.toRung, value.escalatedAt, value.reason].every(isText) &&
-    [value.fromRung, value.fromOwnerName, value.toOwnerName].every(isTextOrNull)
+    [value.fromRung, value.fromOwnerName, value.toOwnerName].every(isTextOrNull),
+  plans: isPlan,
+  renewalCalls: (value): value is StoredRenewalCall =>
+    isObject(value) &&
+    [value.id, value.accountId, value.callNote, value.recordedAt, value.recordedById, value.recordedByName].every(
+      isText
+    ) &&
+    isIsoDate(value.renewalDate) &&
+    typeof value.daysBefore === 'number' &&
+    Number.isInteger(value.daysBefore) &&
+    isOneOf(RENEWAL_CALLS)(value.call) &&
+    isTextOrNull(value.dataBand) &&
+    isNumberOrNull(value.dataScore) &&
+    typeof value.isDisagreement === 'boolean',
+  renewalTasks: (value): value is StoredRenewalTask =>
+    isObject(value) &&
+    [value.id, value.accountId, value.checkpointKey, value.subject, value.description, value.status].every(isText) &&
+    [value.ownerId, value.ownerName].every(isTextOrNull) &&
+    isIsoDate(value.activityDate)
 };
 
 /** Result of opening the store. */

@@ -21,6 +21,12 @@ export interface CockpitUser {
   canCreateOverrides: boolean;
   /** Create and edit access to Risk__c, RiskEscalation__c and Task. */
   canEditRisks: boolean;
+  /** Read access to SuccessPlan__c, SuccessObjective__c, SuccessMilestone__c and RenewalCheckpoint__c. */
+  canReadPlans: boolean;
+  /** Create and edit access to SuccessPlan__c, SuccessObjective__c and SuccessMilestone__c. */
+  canEditPlans: boolean;
+  /** Edit access to RenewalCheckpoint__c and create access to Task, which recording a renewal call needs. */
+  canRecordRenewalCalls: boolean;
 }
 
 /** Custom permission that allows recalculating health and managing the health job. */
@@ -43,7 +49,10 @@ export const COCKPIT_USERS: Readonly<Record<string, CockpitUser>> = {
     customPermissions: [RECALCULATE_HEALTH],
     canReadHealth: true,
     canCreateOverrides: true,
-    canEditRisks: true
+    canEditRisks: true,
+    canReadPlans: true,
+    canEditPlans: true,
+    canRecordRenewalCalls: true
   },
   'csm-basic': {
     key: 'csm-basic',
@@ -54,7 +63,10 @@ export const COCKPIT_USERS: Readonly<Record<string, CockpitUser>> = {
     customPermissions: [],
     canReadHealth: true,
     canCreateOverrides: true,
-    canEditRisks: true
+    canEditRisks: true,
+    canReadPlans: true,
+    canEditPlans: true,
+    canRecordRenewalCalls: true
   },
   manager: {
     key: 'manager',
@@ -65,7 +77,10 @@ export const COCKPIT_USERS: Readonly<Record<string, CockpitUser>> = {
     customPermissions: [RECALCULATE_HEALTH, APPROVE_HEALTH_OVERRIDE],
     canReadHealth: true,
     canCreateOverrides: true,
-    canEditRisks: true
+    canEditRisks: true,
+    canReadPlans: true,
+    canEditPlans: true,
+    canRecordRenewalCalls: true
   },
   admin: {
     key: 'admin',
@@ -76,7 +91,10 @@ export const COCKPIT_USERS: Readonly<Record<string, CockpitUser>> = {
     customPermissions: [RECALCULATE_HEALTH, APPROVE_HEALTH_OVERRIDE],
     canReadHealth: true,
     canCreateOverrides: true,
-    canEditRisks: true
+    canEditRisks: true,
+    canReadPlans: true,
+    canEditPlans: true,
+    canRecordRenewalCalls: true
   },
   'no-access': {
     key: 'no-access',
@@ -87,7 +105,10 @@ export const COCKPIT_USERS: Readonly<Record<string, CockpitUser>> = {
     customPermissions: [],
     canReadHealth: false,
     canCreateOverrides: false,
-    canEditRisks: false
+    canEditRisks: false,
+    canReadPlans: false,
+    canEditPlans: false,
+    canRecordRenewalCalls: false
   }
 };
 

@@ -65,6 +65,25 @@ describe('planPages', () => {
     expect(plan.recordPage?.regions[0].items.map((item) => item.module)).toEqual(['c/riskRegister']);
   });
 
+  it('adds unplaced components above details', () => {
+    const scorecard = bundle('healthScorecard', { targets: ['lightning__RecordPage'] });
+    const risks = bundle('riskRegister', { targets: ['lightning__RecordPage'] });
+    const plan = bundle('successPlan', { targets: ['lightning__RecordPage'], recordObjects: ['Account'] });
+
+    const planned = planPages(
+      [scorecard, risks, plan],
+      [recordPage(['healthScorecard', 'riskRegister', 'force:detailPanel'])],
+      {}
+    );
+
+    expect(planned.recordPage?.regions[0].items.map((item) => item.module)).toEqual([
+      'c/healthScorecard',
+      'c/riskRegister',
+      'c/successPlan',
+      'x/recordDetails'
+    ]);
+  });
+
   it('builds a default record page', () => {
     const risks = bundle('riskRegister', { targets: ['lightning__RecordPage'] });
 
@@ -110,6 +129,24 @@ describe('package metadata', () => {
     const modules = plan.recordPage?.regions.flatMap((region) => region.items.map((item) => item.module));
     expect(modules).toContain('c/healthScorecard');
     expect(bundles.find((info) => info.name === 'healthScorecard')?.takesRecordId).toBe(true);
+  });
+
+  it('places plans under the risk register', () => {
+    const root = repoRoot();
+    const bundles = findBundleDirs(packageDirectories(root)).map(readBundle);
+    const flexiPage = readFlexiPage(
+      path.join(root, 'force-app', 'main', 'health', 'flexipages', 'Account_Health_Record_Page.flexipage-meta.xml')
+    );
+
+    const plan = planPages(bundles, [flexiPage], {});
+
+    const modules = (name: string): string[] =>
+      plan.recordPage?.regions.find((region) => region.name === name)?.items.map((item) => item.module) ?? [];
+    const main = modules('main');
+    expect(main.indexOf('c/riskRegister')).toBeGreaterThan(main.indexOf('c/healthScorecard'));
+    expect(main.indexOf('c/successPlan')).toBeGreaterThan(main.indexOf('c/riskRegister'));
+    expect(main.indexOf('x/recordDetails')).toBeGreaterThan(main.indexOf('c/successPlan'));
+    expect([...main, ...modules('sidebar')]).toContain('c/renewalCountdown');
   });
 });
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { cockpitPaths } from '../build';
 import { resetCockpit } from '../reset';
 import { CockpitStore, STORE_VERSION, StoreError } from '../store';
-import type { StoredOverride } from '../store';
+import type { StoredOverride, StoredPlan, StoredRenewalCall } from '../store';
 
 let dir: string;
 let file: string;
@@ -151,6 +151,108 @@ describe('CockpitStore', () => {
     const saved = JSON.parse(readFileSync(file, 'utf8'));
     expect(saved.collections.overrides.x).toEqual(broken);
     expect(saved.collections.riskUpdates).toEqual({ r: 1 });
+  });
+});
+
+function plan(changes: Partial<StoredPlan> = {}): StoredPlan {
+  return {
+    id: 'a0K000000000001AAA',
+    accountId: '001A00000000001AAA',
+    name: 'Acme onboarding plan',
+    status: 'Active',
+    stage: 'Onboarding',
+    executiveSponsor: { id: '003A00000000001AAA', name: 'Ada Sponsor', title: null },
+    champion: null,
+    reviewCadenceDays: 30,
+    nextReview: '2026-12-31',
+    escalationPath: null,
+    startDate: '2026-12-01',
+    endDate: '2027-03-01',
+    templateName: 'Onboarding',
+    objectives: [
+      {
+        id: 'a0L000000000001AAA',
+        outcome: 'First value in 90 days',
+        successMetric: null,
+        unit: null,
+        baseline: 0,
+        target: 10,
+        currentValue: null,
+        dueDate: null,
+        status: 'NotStarted',
+        capability: null,
+        sortOrder: 1
+      }
+    ],
+    milestones: [
+      {
+        id: 'a0M000000000001AAA',
+        name: 'Kickoff',
+        objectiveId: null,
+        phase: 'Days30',
+        targetDate: '2026-12-15',
+        criteria: null,
+        criteriaMeasure: null,
+        criteriaOperator: null,
+        criteriaValue: null,
+        completedDate: null,
+        completionSource: null,
+        ownerId: null,
+        ownerName: null,
+        sortOrder: 1
+      }
+    ],
+    changedAt: '2026-12-01T10:00:00.000Z',
+    ...changes
+  };
+}
+
+function renewalCall(changes: Partial<StoredRenewalCall> = {}): StoredRenewalCall {
+  return {
+    id: '001A00000000001AAA-2027-05-31-180',
+    accountId: '001A00000000001AAA',
+    renewalDate: '2027-05-31',
+    daysBefore: 180,
+    call: 'Commit',
+    callNote: 'Budget approved',
+    dataBand: 'Green',
+    dataScore: 81.5,
+    isDisagreement: false,
+    recordedAt: '2026-12-01T10:00:00.000Z',
+    recordedById: '005Dp000000CKP1IAG',
+    recordedByName: 'Casey Morgan (CSM)',
+    ...changes
+  };
+}
+
+describe('plan records', () => {
+  it('keeps a plan with its children', () => {
+    CockpitStore.open(file).store.put('plans', plan().id, plan());
+
+    expect(CockpitStore.open(file).store.get('plans', plan().id)).toEqual(plan());
+  });
+
+  it.each([
+    ['an unknown status', { status: 'Open' as StoredPlan['status'] }],
+    ['a bad next review', { nextReview: 'soon' }],
+    ['an objective without outcome', { objectives: [{ ...plan().objectives[0], outcome: null as unknown as string }] }],
+    ['an unknown phase', { milestones: [{ ...plan().milestones[0], phase: 'Week1' as 'Days30' }] }]
+  ])('rejects a plan with %s', (_label, changes) => {
+    const store = CockpitStore.open(file).store;
+
+    expect(() => store.put('plans', 'p', plan(changes))).toThrow(StoreError);
+  });
+
+  it('keeps a renewal call', () => {
+    CockpitStore.open(file).store.put('renewalCalls', renewalCall().id, renewalCall());
+
+    expect(CockpitStore.open(file).store.list('renewalCalls')).toEqual([renewalCall()]);
+  });
+
+  it('rejects an unknown call', () => {
+    const store = CockpitStore.open(file).store;
+
+    expect(() => store.put('renewalCalls', 'c', renewalCall({ call: 'Maybe' as 'Commit' }))).toThrow(StoreError);
   });
 });
 
