@@ -171,6 +171,30 @@ function findMetadataFiles(dir, found = []) {
   return found;
 }
 
+/**
+ * Lists the static resource files that have no `<name>.resource-meta.xml` beside them. Source conversion skips such a
+ * file without a word, so the resource would be missing from the deploy.
+ * @param {string} dir
+ * @param {string[]} found
+ * @returns {string[]}
+ */
+export function findResourcesWithoutMeta(dir, found = []) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory() && entry.name === 'staticresources') {
+      const names = readdirSync(full);
+      for (const name of names) {
+        if (name.endsWith('-meta.xml')) continue;
+        const base = name.replace(/\.[^.]+$/, '');
+        if (!names.includes(`${base}.resource-meta.xml`)) found.push(path.join(full, name));
+      }
+    } else if (entry.isDirectory() && entry.name !== 'node_modules' && entry.name !== '__tests__') {
+      findResourcesWithoutMeta(full, found);
+    }
+  }
+  return found;
+}
+
 function main(folders) {
   if (!folders.length) {
     console.error('Usage: node scripts/gates/validate-metadata.mjs <folder>...');
@@ -184,6 +208,10 @@ function main(folders) {
       console.error(`${file}: ${problem}`);
     }
     failures += problems.length;
+  }
+  for (const file of folders.flatMap((folder) => findResourcesWithoutMeta(folder)).sort()) {
+    console.error(`${file}: static resource without a .resource-meta.xml file; add one with its contentType`);
+    failures += 1;
   }
   console.log(`check:metadata: ${files.length} files, ${failures} problems`);
   process.exit(failures ? 1 : 0);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -74,5 +74,27 @@ describe('validate-metadata', () => {
 
   it('reports a wrong root element', () => {
     expect(result.stderr).toContain('root element must be <CustomField>, found <CustomFeld>');
+  });
+
+  it('reports a static resource without meta', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'resources-'));
+    const resources = path.join(dir, 'feature', 'staticresources');
+    mkdirSync(resources, { recursive: true });
+    writeFileSync(path.join(resources, 'Vectors.json'), '{}');
+    writeFileSync(path.join(resources, 'Described.json'), '{}');
+    writeFileSync(
+      path.join(resources, 'Described.resource-meta.xml'),
+      '<?xml version="1.0" encoding="UTF-8"?>\n<StaticResource xmlns="http://soap.sforce.com/2006/04/metadata">' +
+        '<cacheControl>Private</cacheControl><contentType>application/json</contentType></StaticResource>\n'
+    );
+    try {
+      const missing = runNode('validate-metadata.mjs', [dir]);
+
+      expect(missing.status).toBe(1);
+      expect(missing.stderr).toContain('Vectors.json: static resource without a .resource-meta.xml file');
+      expect(missing.stderr).not.toContain('Described.json');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
