@@ -7,7 +7,15 @@ const globals = require('globals');
 module.exports = defineConfig([
   {
     // tsc output of the LWC sources, and everything that is not ours
-    ignores: ['**/lwc/**/*.js', 'node_modules/**', 'tools/*/node_modules/**', 'build/**', 'coverage/**', '_local/**']
+    ignores: [
+      '**/lwc/**/*.js',
+      'node_modules/**',
+      'tools/*/node_modules/**',
+      'build/**',
+      'coverage/**',
+      '_local/**',
+      'force-app/**/staticresources/**'
+    ]
   },
   {
     files: ['force-app/**/lwc/**/*.ts'],

@@ -15,7 +15,7 @@ const root = process.cwd();
 const config = CodeAnalyzerConfig.fromObject(
   {
     config_root: root,
-    ignores: { files: ['**/node_modules/**', '**/build/**', '**/_local/**'] },
+    ignores: { files: ['**/node_modules/**', '**/build/**', '**/_local/**', '**/staticresources/**'] },
     engines: { cpd: { disable_engine: true } },
     // ProtectSensitiveData flags every field whose name contains words such as KEY or SIGN, so it matches the
     // upsert keys (UniqueKey__c) and the health signals (Signal__c), none of which contains a secret. Re-tagging it
