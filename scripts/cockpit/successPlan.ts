@@ -34,10 +34,13 @@ import type {
   PlanStatus,
   PlanTemplate
 } from 'c/planEngine';
+import { feedbackCountOf } from '../lib/qbr';
+import { shiftDate } from '../lib/score/portfolio';
 import { ApexError } from './apexErrors';
 import { completeMilestones } from './data';
 import type { AccountState, CockpitData } from './data';
 import { COCKPIT_KEY_PREFIXES, syntheticId } from './ids';
+import { ACTIVE_STATUSES, risksOf } from './riskRegister';
 import type { CockpitStore, StoredPlan } from './store';
 import type { CockpitUser } from './users';
 
@@ -47,6 +50,7 @@ type ObjectiveView = ApexTypes.SuccessPlanController_ObjectiveView;
 type MilestoneView = ApexTypes.SuccessPlanController_MilestoneView;
 type ContactView = ApexTypes.SuccessPlanController_ContactRef;
 type TemplateOption = ApexTypes.SuccessPlanController_TemplateOption;
+type RiskItemView = ApexTypes.SuccessPlanController_RiskItem;
 
 /** Start of every access-failure message. The successPlan component checks for the same text. */
 export const ACCESS_DENIED_PREFIX = 'Access denied: ';
@@ -56,6 +60,8 @@ export const OPEN_STATUSES: readonly PlanStatus[] = ['Draft', 'Active', 'OnHold'
 export const MAX_REVIEW_CADENCE_DAYS = 365;
 /** Length of SuccessPlan__c.EscalationPath__c. */
 export const ESCALATION_PATH_LENGTH = 2000;
+/** Days of feedback the plan view counts for the readiness score, up to and including the as-of date. */
+export const FEEDBACK_WINDOW_DAYS = 90;
 
 const PERMISSION_SET_HINT = 'Ask your admin to assign you the Success Cockpit User permission set.';
 const NAME_LENGTH = 80;
@@ -471,9 +477,40 @@ export function toPlanDetail(plan: PlanRecord, values: MeasureValues, asOf: stri
   };
 }
 
+const RISK_SEVERITY_ORDER: readonly string[] = ['Critical', 'High', 'Medium', 'Low'];
+
+/**
+ * Lists the Open and Mitigating risks of the register for the readiness score, as SuccessPlanView.toRiskItems does:
+ * by severity, Critical first and other severities last, then earliest detected first. An open Task is the mitigation.
+ * @returns null when the user cannot read risks.
+ */
+function openRiskItems(context: PlanContext, state: AccountState): RiskItemView[] | null {
+  if (!context.user.canReadHealth) {
+    return null;
+  }
+  const rank = (severity: string): number => {
+    const index = RISK_SEVERITY_ORDER.indexOf(severity);
+    return index < 0 ? RISK_SEVERITY_ORDER.length : index;
+  };
+  return risksOf(context, state)
+    .filter((risk) => ACTIVE_STATUSES.includes(risk.status))
+    .sort(
+      (left, right) => rank(left.severity) - rank(right.severity) || compareNullsLast(left.detectedAt, right.detectedAt)
+    )
+    .map((risk) => ({
+      title: risk.name,
+      severity: risk.severity,
+      hasMitigation: risk.openTasks.length > 0,
+      rung: risk.rung,
+      status: risk.status
+    }));
+}
+
 /**
  * SuccessPlanController.getPlan: the account's open plan with its objectives, milestones and progress, the number
- * of closed plans, the account's contacts for the pickers and what the user may do.
+ * of closed plans, the account's contacts for the pickers and what the user may do. It also returns what the
+ * readiness score reads beside the plan: the open risks, the feedback responses of the last 90 days (null without
+ * Feedback__c.csv) and the renewal date.
  * @throws ApexError with the service's messages.
  */
 export function getPlan(context: PlanContext, accountIdParam: string | null): PlanView {
@@ -495,7 +532,10 @@ export function getPlan(context: PlanContext, accountIdParam: string | null): Pl
       id: contact.id,
       name: contact.name,
       title: contact.title
-    }))
+    })),
+    openRisks: openRiskItems(context, state),
+    feedbackCount: feedbackCountOf(state.signals.feedback, shiftDate(asOf, 1 - FEEDBACK_WINDOW_DAYS), asOf),
+    renewalDate: context.data.renewalSource(state.signals.accountId)?.renewalDate ?? null
   };
 }
 

@@ -211,6 +211,30 @@ describe('SuccessPlanController.getPlan', () => {
     expect(globex.pastPlanCount).toBe(0);
   });
 
+  it('returns the readiness facts beside the plan', async () => {
+    const acme = await view(ACME_ID);
+    const globex = await view(GLOBEX_ID);
+
+    expect(acme.openRisks).toEqual([]);
+    expect(acme.feedbackCount).toBe(3);
+    expect(acme.renewalDate).toBe('2025-01-13');
+    expect(globex.openRisks?.map((risk) => [risk.severity, risk.status, risk.hasMitigation, risk.rung])).toEqual([
+      ['High', 'Open', true, 'CSM'],
+      ['High', 'Open', true, 'CSM']
+    ]);
+    expect(globex.feedbackCount).toBe(0);
+    expect(globex.renewalDate).toBe('2024-10-15');
+  });
+
+  it('leaves risks null without risk access', async () => {
+    const noRisks: CockpitUser = { ...COCKPIT_USERS.csm, key: 'no-risks', canReadHealth: false };
+
+    const result = (await call('getPlan', { accountId: GLOBEX_ID }, noRisks)) as PlanView;
+
+    expect(result.plan).not.toBeUndefined();
+    expect(result.openRisks).toBeNull();
+  });
+
   it('reports read-only access', async () => {
     const result = (await call('getPlan', { accountId: ACME_ID }, READ_ONLY)) as PlanView;
 

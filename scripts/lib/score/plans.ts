@@ -1,10 +1,12 @@
 /**
  * Success plans of a scored portfolio: milestones that complete themselves on the as-of date, and the success plan
- * report of every account with a plan, with its renewal countdown.
+ * report of every account with a plan, with its renewal countdown and its readiness score.
  */
 import type { AccountHealth } from 'c/healthEngine';
-import { autoCompletions, renderSuccessPlan, renewalCountdownOf } from 'c/planEngine';
+import { autoCompletions, planProgressOf, renderSuccessPlan, renewalCountdownOf } from 'c/planEngine';
 import type { CheckpointDefinition, MeasureValues, PlanRecord } from 'c/planEngine';
+import { readinessInputFromPlan, renderReadiness, scoreReadiness } from 'c/qbrEngine';
+import type { ReadinessResult, RiskItem } from 'c/qbrEngine';
 import type { RenewalCheckpointRow } from '../export';
 import { countdownInputOf } from '../plans';
 
@@ -76,6 +78,26 @@ export function reportedPlan(plans: readonly PlanRecord[]): PlanRecord | null {
   return chosen;
 }
 
+/**
+ * Scores the readiness of the plan a report shows, with the account's risks, feedback and renewal date as the plan
+ * view gives them to the successPlan component. Risks count as reviewed only when the account's risks are given.
+ */
+export function planReadinessOf(account: SuccessPlanAccount, plan: PlanRecord, asOf: string): ReadinessResult {
+  const risks = account.risks ?? null;
+  return scoreReadiness(
+    readinessInputFromPlan(plan, {
+      asOf,
+      progress: planProgressOf(plan, asOf),
+      risks: risks === null ? [] : [...risks],
+      isRiskReviewed: risks !== null,
+      customerFeedbackCount: account.feedbackCount ?? 0,
+      renewalDate: account.renewalDate,
+      expansionSignals: [],
+      insights: []
+    })
+  );
+}
+
 /** One account's plans and what its report needs. */
 export interface SuccessPlanAccount {
   accountId: string;
@@ -87,6 +109,10 @@ export interface SuccessPlanAccount {
   renewalDate: string | null;
   /** Stored renewal checkpoints of the account, of any renewal date. */
   checkpoints: readonly RenewalCheckpointRow[];
+  /** Open risks of the account for the readiness score; null or absent when the risks were not reviewed. */
+  risks?: readonly RiskItem[] | null;
+  /** Customer feedback answers the plan can reference; null or absent counts as none. */
+  feedbackCount?: number | null;
 }
 
 /** The success plan report of one account. */
@@ -96,12 +122,14 @@ export interface SuccessPlanReport {
   plan: PlanRecord;
   /** Milestones of the account's Active plans completed on the as-of date. */
   autoCompleted: number;
+  /** Readiness of the plan shown, which the report's Readiness section renders. */
+  readiness: ReadinessResult;
   markdown: string;
 }
 
 /**
  * Applies the automatic completions to an account's plans and renders the report of its current plan with the
- * renewal countdown. The countdown takes its definitions from the metadata and its progress from the checkpoints
+ * renewal countdown and, after the plan, its Readiness section. The countdown takes its definitions from the metadata and its progress from the checkpoints
  * stored for the renewal date, and it first saw the renewal on the earliest CreatedDate among them.
  * @returns null when the account has no plan
  */
@@ -117,7 +145,7 @@ export function buildSuccessPlanReport(
     return null;
   }
   const countdown = renewalCountdownOf(countdownInputOf(account.renewalDate, asOf, account.checkpoints, definitions));
-  const markdown = renderSuccessPlan({
+  const planMarkdown = renderSuccessPlan({
     accountName: account.accountName,
     asOf,
     plan,
@@ -125,5 +153,7 @@ export function buildSuccessPlanReport(
     countdown,
     renewalDate: account.renewalDate
   });
-  return { accountId: account.accountId, plan, autoCompleted: completed, markdown };
+  const readiness = planReadinessOf(account, plan, asOf);
+  const markdown = [planMarkdown.trimEnd(), '', ...renderReadiness(readiness)].join('\n').trimEnd() + '\n';
+  return { accountId: account.accountId, plan, autoCompleted: completed, readiness, markdown };
 }

@@ -242,6 +242,51 @@ describe('buildSuccessPlanReport', () => {
     expect(report.markdown).not.toContain('## Renewal checkpoints');
   });
 
+  it('adds the readiness section after the plan', () => {
+    const report = buildSuccessPlanReport(
+      {
+        accountId: '001A',
+        accountName: 'Acme',
+        plans: [plan('a0D1', { milestones: [milestone('m1')] })],
+        health: null,
+        renewalDate: null,
+        checkpoints: [],
+        risks: [{ title: 'Usage drop', severity: 'High', hasMitigation: false, rung: 'CSM', status: 'Open' }],
+        feedbackCount: 2
+      },
+      DEFINITIONS,
+      AS_OF
+    ) as SuccessPlanReport;
+
+    const markdown = report.markdown;
+    expect(markdown.indexOf('## Readiness')).toBeGreaterThan(markdown.indexOf('Plan a0D1'));
+    expect(markdown).toContain(`Score: ${report.readiness.score} of 100`);
+    expect(markdown).toContain('| Proactive risk management | 5 of 20 |');
+    expect(markdown).toContain('| customerFeedbackReferenced | 5 of 5 | 2 customer feedback items referenced. |');
+    expect(markdown).toContain('- Give 1 critical or high risk a mitigation and an escalation rung.');
+    expect(markdown.endsWith('\n')).toBe(true);
+    expect(markdown.endsWith('\n\n')).toBe(false);
+  });
+
+  it('scores risks as not reviewed without them', () => {
+    const report = buildSuccessPlanReport(
+      {
+        accountId: '001A',
+        accountName: 'Acme',
+        plans: [plan('a0D1')],
+        health: null,
+        renewalDate: null,
+        checkpoints: []
+      },
+      DEFINITIONS,
+      AS_OF
+    ) as SuccessPlanReport;
+
+    const reviewed = report.readiness.checks.find((check) => check.id === 'risksReviewed');
+    expect(reviewed?.points).toBe(0);
+    expect(report.markdown).toContain('| risksReviewed | 0 of 5 | Risks were not reviewed. |');
+  });
+
   it('gives null for an account without plans', () => {
     expect(
       buildSuccessPlanReport(

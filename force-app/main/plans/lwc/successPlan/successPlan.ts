@@ -39,10 +39,17 @@ import {
 } from './planForms';
 import type { CreateForm, FormErrors, ObjectiveForm, PlanForm } from './planForms';
 import { buildReportInput } from './planReport';
+import { planReadinessOf, readinessPanelOf } from './planReadiness';
+import type { ReadinessPanel } from './planReadiness';
 
 type PlanView = ApexTypes.SuccessPlanController_PlanView;
 type TemplateOption = ApexTypes.SuccessPlanController_TemplateOption;
 type CountdownView = ApexTypes.RenewalCountdownController_CountdownView;
+
+function readinessPanelFor(view: PlanView): ReadinessPanel | undefined {
+  const result = planReadinessOf(view);
+  return result === null ? undefined : readinessPanelOf(result, view);
+}
 
 /** Value that an Apex wire provisions, which refreshApex takes back to reload it. */
 interface WiredValue<T> {
@@ -102,6 +109,8 @@ export default class SuccessPlan extends LightningElement {
   @api recordId?: string;
 
   view?: PlanView;
+  /** Readiness of the open plan, computed when the plan view arrives; undefined without an open plan. */
+  readinessPanel?: ReadinessPanel;
   loadError?: unknown;
   isLoading = true;
   isWorking = false;
@@ -136,6 +145,7 @@ export default class SuccessPlan extends LightningElement {
     this.wiredPlan = result;
     if (result.data) {
       this.view = result.data;
+      this.readinessPanel = readinessPanelFor(result.data);
       this.loadError = undefined;
       this.isLoading = false;
       if (!result.data.plan && this.createForm.startDate === '') {
@@ -143,6 +153,7 @@ export default class SuccessPlan extends LightningElement {
       }
     } else if (result.error) {
       this.view = undefined;
+      this.readinessPanel = undefined;
       this.loadError = result.error;
       this.isLoading = false;
     }
@@ -322,6 +333,10 @@ export default class SuccessPlan extends LightningElement {
       completeValue: row.canComplete ? 'true' : 'false',
       isActionDisabled: this.isWorking || this.isAnyFormOpen
     }));
+  }
+
+  get hasReadinessMissing(): boolean {
+    return (this.readinessPanel?.missing.length ?? 0) > 0;
   }
 
   get hasMilestones(): boolean {

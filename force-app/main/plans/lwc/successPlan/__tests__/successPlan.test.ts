@@ -30,6 +30,7 @@ import {
   validatePlanForm
 } from '../planForms';
 import { buildReportInput, measureValuesOf, toCheckpointViews, toPlanRecord } from '../planReport';
+import { planReadinessContextOf, planReadinessOf, readinessPanelOf } from '../planReadiness';
 import planData from './data/plan.json';
 import planEmpty from './data/planEmpty.json';
 import templatesData from './data/templates.json';
@@ -416,6 +417,61 @@ describe('c-success-plan', () => {
     const element = await mountWith(PLAN);
 
     await expect(element).toBeAccessible();
+  });
+
+  it('shows the readiness of the plan', async () => {
+    const element = await mountWith(PLAN);
+
+    expect(textOf(byId(element, 'readiness-score'))).toBe('66 of 100');
+    expect(byId(element, 'readiness-band')?.label).toBe('Needs deeper analysis');
+    expect(textOf(byId(element, 'readiness-advice'))).toContain('Score 50 to 69');
+    expect(byId(element, 'readiness-note')).toBeNull();
+    const bars = allById(element, 'readiness-category').map((category) =>
+      category.querySelector('[role="progressbar"]')?.getAttribute('aria-label')
+    );
+    expect(bars).toEqual([
+      'Customer centricity: 19 of 25 points',
+      'Actionability: 16 of 20 points',
+      'Data-driven insight: 8 of 20 points',
+      'Proactive risk management: 13 of 20 points',
+      'Expansion awareness: 10 of 15 points'
+    ]);
+    const checks = allById(element, 'readiness-check');
+    expect(checks).toHaveLength(11);
+    const severe = checks.find((check) => check.dataset.check === 'severeRisksMitigated');
+    expect(textOf(severe?.querySelector('[data-id="readiness-finding"]'))).toBe(
+      '1 of 2 active critical or high risks have a mitigation and a rung.'
+    );
+    expect(textOf(severe?.querySelector('[data-id="readiness-check-missing"]'))).toBe(
+      'To add: Give 1 critical or high risk a mitigation and an escalation rung.'
+    );
+    const feedback = checks.find((check) => check.dataset.check === 'customerFeedbackReferenced');
+    expect(textOf(feedback?.querySelector('[data-id="readiness-finding"]'))).toBe(
+      '3 customer feedback items referenced.'
+    );
+    expect(feedback?.querySelector('[data-id="readiness-check-missing"]')).toBeNull();
+    const missing = byId(element, 'readiness-missing');
+    expect(missing?.querySelectorAll('li')).toHaveLength(6);
+    expect(textOf(missing)).toContain('Address the renewal: add a goal or an action item for it.');
+  });
+
+  it('scores risks as not reviewed without risk access', async () => {
+    const element = await mountWith(withChanges({ openRisks: null, feedbackCount: null }));
+
+    expect(textOf(byId(element, 'readiness-score'))).toBe('48 of 100');
+    expect(byId(element, 'readiness-band')?.label).toBe('Back to discovery');
+    expect(textOf(byId(element, 'readiness-note'))).toBe(
+      "You cannot read the account's risks or feedback, so the score counts them as not reviewed or none."
+    );
+    const reviewed = allById(element, 'readiness-check').find((check) => check.dataset.check === 'risksReviewed');
+    expect(textOf(reviewed?.querySelector('[data-id="readiness-finding"]'))).toBe('Risks were not reviewed.');
+    await expect(element).toBeAccessible();
+  });
+
+  it('shows no readiness panel without an open plan', async () => {
+    const element = await mountWith(EMPTY);
+
+    expect(byId(element, 'readiness')).toBeNull();
   });
 
   it('hides edit controls from a read-only user', async () => {
@@ -1182,6 +1238,63 @@ describe('planView', () => {
     expect(withRenewal.countdown).toHaveLength(2);
     expect(withoutRenewal.renewalDate).toBeNull();
     expect(withoutRenewal.countdown).toEqual([]);
+  });
+
+  it('builds the readiness context from the view', () => {
+    const record = toPlanRecord(PLAN);
+
+    const context = planReadinessContextOf(PLAN, record, '2030-01-01');
+
+    expect(context.asOf).toBe('2026-12-02');
+    expect(context.isRiskReviewed).toBe(true);
+    expect(context.risks.map((risk) => risk.severity)).toEqual(['Critical', 'High', 'Medium']);
+    expect(context.risks[0]).toEqual({
+      title: 'Adoption risk: Logins fell 45% in 28 days',
+      severity: 'Critical',
+      hasMitigation: true,
+      rung: 'CSM',
+      status: 'Mitigating'
+    });
+    expect(context.customerFeedbackCount).toBe(3);
+    expect(context.renewalDate).toBe('2027-03-31');
+    expect(context.progress?.objectivesMet).toBe(1);
+  });
+
+  it('reviews risks when none is open', () => {
+    const view = withChanges({ openRisks: [], asOf: null, renewalDate: null });
+
+    const context = planReadinessContextOf(view, toPlanRecord(view), '2026-12-05');
+    const result = planReadinessOf(view, '2026-12-05');
+
+    expect(context.asOf).toBe('2026-12-05');
+    expect(context.isRiskReviewed).toBe(true);
+    expect(result?.checks.find((check) => check.id === 'severeRisksMitigated')?.points).toBe(15);
+    expect(result?.checks.find((check) => check.id === 'renewalAddressed')?.finding).toBe('No renewal date on record.');
+  });
+
+  it('scores an unknown severity like Low', () => {
+    const view = withChanges({
+      openRisks: [{ title: null, severity: 'Severe', hasMitigation: null, rung: null, status: null }]
+    });
+
+    const context = planReadinessContextOf(view, toPlanRecord(view), '2026-12-02');
+
+    expect(context.risks).toEqual([
+      { title: 'Unnamed risk', severity: 'Low', hasMitigation: false, rung: null, status: 'Open' }
+    ]);
+  });
+
+  it('labels every band of the readiness panel', () => {
+    const result = planReadinessOf(PLAN, '2026-12-02');
+    if (result === null) {
+      throw new Error('The plan fixture should score.');
+    }
+    const labels = (['ReadyToPresent', 'Refine', 'DeeperAnalysis', 'BackToDiscovery'] as const).map(
+      (band) => readinessPanelOf({ ...result, band }, PLAN).bandLabel
+    );
+
+    expect(labels).toEqual(['Ready to present', 'Refine', 'Needs deeper analysis', 'Back to discovery']);
+    expect(planReadinessOf(EMPTY)).toBeNull();
   });
 
   it('validates and shifts ISO dates', () => {
