@@ -2,14 +2,17 @@
  * Scores every account of a Salesforce org export with the health model and runs the risk rules on the result. Prints
  * the portfolio riskiest first and the risks opened per rule. Writes a health-check report per account, and a risk
  * mitigation plan per account with a risk. For every account with a success plan, it first completes the milestones
- * whose criteria the data meets on the as-of date, then writes the plan with its renewal countdown.
+ * whose criteria the data meets on the as-of date, then writes the plan with its renewal countdown. Last, it writes
+ * the business review (QBR) of one quarter for every scored account: the quarter of the as-of date, or the one that
+ * --quarter names.
  *
- *   npm run score -- [--export <folder>] [--as-of <YYYY-MM-DD>] [--out <folder>] [--config <file>]
- *                    [--model-dir <folder>] [--risk-dir <folder>] [--plan-dir <folder>] [--top <n> | --all]
+ *   npm run score -- [--export <folder>] [--as-of <YYYY-MM-DD>] [--quarter <YYYY-Qn>] [--out <folder>]
+ *                    [--config <file>] [--model-dir <folder>] [--risk-dir <folder>] [--plan-dir <folder>]
+ *                    [--top <n> | --all]
  *
  * Exit codes: 0 when everything was read and scored, 1 when rows or files were rejected (the good rows are still
  * scored and reported), 2 for invalid options, an invalid model, invalid risk rules or invalid plan templates and
- * renewal checkpoints (nothing is scored).
+ * renewal checkpoints (nothing is scored), or a quarter that starts after the as-of date (nothing is written).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -18,6 +21,8 @@ import { validateModel } from 'c/healthEngine';
 import type { HealthModel } from 'c/healthEngine';
 import { customerSlug, renderHealthCheck } from 'c/healthReport';
 import type { CheckpointDefinition } from 'c/planEngine';
+import { quarterOf } from 'c/qbrEngine';
+import type { RiskItem } from 'c/qbrEngine';
 import { renderRiskPlan } from 'c/riskEngine';
 import type { RiskRule } from 'c/riskEngine';
 import { formatProblem, loadExportConfig, readOrgExport } from './lib/export';
@@ -27,8 +32,10 @@ import { buildOfflinePlanEntries, loadRiskMetadata, packageRiskMetadataDir, Risk
 import type { RiskMetadata } from './lib/risk';
 import { loadPlanMetadata, packagePlanMetadataDir, PlanMetadataError } from './lib/plans';
 import type { PlanMetadata } from './lib/plans';
+import { QbrPeriodError, feedbackCountOf, parseQuarter, reviewPeriodOf } from './lib/qbr';
 import { buildSuccessPlanReport } from './lib/score/plans';
-import { compareByRisk, scorePortfolio } from './lib/score/portfolio';
+import { buildQbrReports, qbrSourceOf } from './lib/score/qbr';
+import { compareByRisk, scorePortfolio, shiftDate } from './lib/score/portfolio';
 import type { ScoredAccount } from './lib/score/portfolio';
 import { formatPortfolio, formatSummary, summarize } from './lib/score/print';
 import { repoRoot } from './lib/paths';
@@ -38,6 +45,8 @@ const USAGE = `Usage: npm run score -- [options]
 Options:
   --export <folder>    org export folder of CSV files (default: the demo org in demo/org-export)
   --as-of <date>       scoring date YYYY-MM-DD (default: the newest date found in the export)
+  --quarter <quarter>  quarter of the business reviews, YYYY-Qn such as 2026-Q4, that starts on or before the scoring
+                       date (default: the quarter of the scoring date); one review per scored account
   --out <folder>       folder for the reports (default: _local/generated)
   --config <file>      JSON file with export rules: login types, user mapping, case priorities
   --model-dir <folder> customMetadata folder holding the health model records (default: the package's)
@@ -54,6 +63,8 @@ class UsageError extends Error {}
 interface Options {
   exportDir: string;
   asOf: string | null;
+  /** Quarter of the business reviews as `2026-Q4`; null for the quarter of the as-of date. */
+  quarter: string | null;
   outDir: string;
   configFile: string | null;
   modelDir: string;
@@ -70,6 +81,7 @@ function parseOptions(argv: string[]): Options | null {
       options: {
         export: { type: 'string' },
         'as-of': { type: 'string' },
+        quarter: { type: 'string' },
         out: { type: 'string' },
         config: { type: 'string' },
         'model-dir': { type: 'string' },
@@ -93,6 +105,14 @@ function parseOptions(argv: string[]): Options | null {
   if (asOf !== null && !isValidDate(asOf)) {
     throw new UsageError(`--as-of "${asOf}" is not a valid date; use the form 2026-11-30.`);
   }
+  let quarter: string | null = null;
+  if (values.quarter !== undefined) {
+    try {
+      quarter = parseQuarter(values.quarter);
+    } catch (error) {
+      throw new UsageError(`--quarter: ${(error as Error).message}`);
+    }
+  }
   let top = 25;
   if (values.all) {
     top = Number.POSITIVE_INFINITY;
@@ -106,6 +126,7 @@ function parseOptions(argv: string[]): Options | null {
   return {
     exportDir: path.resolve(values.export ?? path.join(root, 'demo', 'org-export')),
     asOf,
+    quarter,
     outDir: path.resolve(values.out ?? path.join(root, '_local', 'generated')),
     configFile: values.config ? path.resolve(values.config) : null,
     modelDir: path.resolve(values['model-dir'] ?? packageCustomMetadataDir()),
@@ -180,6 +201,33 @@ function writeRiskPlans(
   return written;
 }
 
+/**
+ * Lists the open risks of a scored account for the readiness of its plan: each risk-plan entry is mitigated when it has
+ * a mitigation action. An account that was not scored has no risk review, so it returns null.
+ */
+function openRiskItemsOf(
+  account: ScoredAccount | undefined,
+  risks: RiskMetadata,
+  accountInfo: Map<string, { ownerName: string | null; arr: number | null }>
+): RiskItem[] | null {
+  if (account === undefined) {
+    return null;
+  }
+  const info = accountInfo.get(account.signals.accountId);
+  const entries = buildOfflinePlanEntries(
+    account.risks,
+    { ownerName: info?.ownerName ?? null, arr: info?.arr ?? null },
+    risks.rungs
+  );
+  return entries.map((entry) => ({
+    title: entry.finding.rule,
+    severity: entry.finding.severity,
+    hasMitigation: entry.actions.length > 0,
+    rung: entry.rung,
+    status: 'Open'
+  }));
+}
+
 /** Counts of the success plan reports written. */
 interface SuccessPlanCounts {
   reports: number;
@@ -195,11 +243,13 @@ function writeSuccessPlans(
   orgExport: OrgExport,
   scored: ScoredAccount[],
   definitions: CheckpointDefinition[],
+  risks: RiskMetadata,
   names: Map<string, string>,
   asOf: string,
   outDir: string
 ): SuccessPlanCounts {
   const healthOf = new Map(scored.map((account) => [account.health.accountId, account.health]));
+  const scoredOf = new Map(scored.map((account) => [account.health.accountId, account]));
   const counts: SuccessPlanCounts = { reports: 0, autoCompleted: 0, accountsWithCompletions: 0 };
   for (const signals of orgExport.accounts) {
     const plans = orgExport.plans.get(signals.accountId);
@@ -213,7 +263,9 @@ function writeSuccessPlans(
         plans,
         health: healthOf.get(signals.accountId) ?? null,
         renewalDate: signals.renewalDate,
-        checkpoints: orgExport.renewalCheckpoints.get(signals.accountId) ?? []
+        checkpoints: orgExport.renewalCheckpoints.get(signals.accountId) ?? [],
+        risks: openRiskItemsOf(scoredOf.get(signals.accountId), risks, orgExport.accountInfo),
+        feedbackCount: feedbackCountOf(signals.feedback, shiftDate(asOf, -89), asOf)
       },
       definitions,
       asOf
@@ -230,6 +282,29 @@ function writeSuccessPlans(
     }
   }
   return counts;
+}
+
+/**
+ * Writes `<customer>-qbr-<quarter>.md` for every scored account and returns how many were written. The quarter must
+ * start on or before the as-of date.
+ */
+function writeBusinessReviews(
+  orgExport: OrgExport,
+  scored: ScoredAccount[],
+  models: HealthModel[],
+  risks: RiskMetadata,
+  names: Map<string, string>,
+  quarter: string,
+  asOf: string,
+  outDir: string
+): number {
+  const source = qbrSourceOf(orgExport, scored, models, asOf);
+  const stemOf = (accountId: string): string => names.get(accountId) as string;
+  const reports = buildQbrReports(source, scored, quarter, risks.rules, risks.rungs, stemOf);
+  for (const report of reports) {
+    writeFileSync(path.join(outDir, report.fileName), report.markdown);
+  }
+  return reports.length;
 }
 
 /** Lines counting the risks opened per active rule, rules that opened none included, so a silent rule shows. */
@@ -311,6 +386,17 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
+  const quarter = options.quarter ?? quarterOf(asOf);
+  try {
+    reviewPeriodOf(quarter, asOf);
+  } catch (error) {
+    if (error instanceof QbrPeriodError) {
+      console.error(`--quarter: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+
   const { scored, unscored } = scorePortfolio(models, orgExport.accounts, orgExport.history, asOf, activeRules);
   scored.sort((a, b) => compareByRisk(a.health, b.health));
 
@@ -333,7 +419,16 @@ async function main(argv: string[]): Promise<number> {
     );
   }
   const riskPlans = writeRiskPlans(scored, risks, names, orgExport.accountInfo, options.outDir);
-  const successPlans = writeSuccessPlans(orgExport, scored, planMetadata.checkpoints, names, asOf, options.outDir);
+  const successPlans = writeSuccessPlans(
+    orgExport,
+    scored,
+    planMetadata.checkpoints,
+    risks,
+    names,
+    asOf,
+    options.outDir
+  );
+  const reviews = writeBusinessReviews(orgExport, scored, models, risks, names, quarter, asOf, options.outDir);
 
   const healths = scored.map((account) => account.health);
   const summary = summarize(healths, (accountId) => orgExport.accountInfo.get(accountId)?.arr ?? null);
@@ -364,6 +459,7 @@ async function main(argv: string[]): Promise<number> {
     `Wrote ${scored.length} health-check reports, ${riskPlans} risk plans and ${successPlans.reports} success plans ` +
       `to ${options.outDir}`
   );
+  console.log(`Wrote ${reviews} business reviews (QBRs) of ${quarter}, one per scored account, to ${options.outDir}`);
 
   if (orgExport.problems.length) {
     console.error('');

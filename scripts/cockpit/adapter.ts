@@ -17,6 +17,10 @@ import type createRiskMethod from '@salesforce/apex/RiskRegisterController.creat
 import type escalateMethod from '@salesforce/apex/RiskRegisterController.escalate';
 import type getRegisterMethod from '@salesforce/apex/RiskRegisterController.getRegister';
 import type logCheckInMethod from '@salesforce/apex/RiskRegisterController.logCheckIn';
+import type addActionItemMethod from '@salesforce/apex/QbrBuilderController.addActionItem';
+import type getReviewDataMethod from '@salesforce/apex/QbrBuilderController.getReviewData';
+import type saveDeckMethod from '@salesforce/apex/QbrBuilderController.saveDeck';
+import type saveReviewMethod from '@salesforce/apex/QbrBuilderController.saveReview';
 import type getCountdownMethod from '@salesforce/apex/RenewalCountdownController.getCountdown';
 import type recordCallMethod from '@salesforce/apex/RenewalCountdownController.recordCall';
 import type createFromTemplateMethod from '@salesforce/apex/SuccessPlanController.createFromTemplate';
@@ -29,6 +33,7 @@ import { ApexError, booleanParam, dateParam, decimalParam, idParam, integerParam
 import type { CockpitData } from './data';
 import { ensureScheduled, getJobStatus } from './jobStatus';
 import { getPortfolio } from './portfolio';
+import { addActionItem, getReviewData, saveDeck, saveReview } from './qbrBuilder';
 import { getCountdown, recordCall } from './renewalCountdown';
 import { closeRisk, createRisk, escalate, getRegister, logCheckIn } from './riskRegister';
 import { getScorecard, recalculate, requestOverride } from './scorecard';
@@ -69,6 +74,10 @@ export interface ApexMethods {
   'SuccessPlanController.setMilestoneCompleted': Handler<typeof setMilestoneCompletedMethod>;
   'RenewalCountdownController.getCountdown': Handler<typeof getCountdownMethod>;
   'RenewalCountdownController.recordCall': Handler<typeof recordCallMethod>;
+  'QbrBuilderController.getReviewData': Handler<typeof getReviewDataMethod>;
+  'QbrBuilderController.saveReview': Handler<typeof saveReviewMethod>;
+  'QbrBuilderController.addActionItem': Handler<typeof addActionItemMethod>;
+  'QbrBuilderController.saveDeck': Handler<typeof saveDeckMethod>;
 }
 
 /** Name of an Apex method the adapter handles, `<Class>.<method>`. */
@@ -209,6 +218,45 @@ export function createApexAdapter(context: AdapterContext): ApexMethods {
         integerParam('daysBefore', values.daysBefore),
         stringParam('call', values.call),
         stringParam('note', values.note)
+      );
+    },
+    'QbrBuilderController.getReviewData': async (params) => {
+      const values = raw(params);
+      return getReviewData(context, idParam('accountId', values.accountId), stringParam('quarter', values.quarter));
+    },
+    'QbrBuilderController.saveReview': async (params) => {
+      const values = raw(params);
+      return saveReview(context, {
+        accountId: idParam('accountId', values.accountId),
+        quarter: stringParam('quarter', values.quarter),
+        status: stringParam('status', values.status),
+        wins: stringParam('wins', values.wins),
+        challenges: stringParam('challenges', values.challenges),
+        roadmapAlignment: stringParam('roadmapAlignment', values.roadmapAlignment),
+        insights: stringParam('insights', values.insights),
+        nextPeriodGoals: stringParam('nextPeriodGoals', values.nextPeriodGoals),
+        includedSlides: stringParam('includedSlides', values.includedSlides),
+        readinessScore: integerParam('readinessScore', values.readinessScore),
+        readinessBand: stringParam('readinessBand', values.readinessBand)
+      });
+    },
+    'QbrBuilderController.addActionItem': async (params) => {
+      const values = raw(params);
+      return addActionItem(
+        context,
+        idParam('reviewId', values.reviewId),
+        stringParam('subject', values.subject),
+        idParam('ownerId', values.ownerId),
+        dateParam('dueDate', values.dueDate)
+      );
+    },
+    'QbrBuilderController.saveDeck': async (params) => {
+      const values = raw(params);
+      return saveDeck(
+        context,
+        idParam('reviewId', values.reviewId),
+        stringParam('fileName', values.fileName),
+        stringParam('base64Data', values.base64Data)
       );
     }
   };

@@ -4,6 +4,7 @@
 import { createApexAdapter, invokeApex } from './adapter';
 import type { ApexMethods } from './adapter';
 import type { CockpitData, ScoringInputs } from './data';
+import { deckDownload } from './qbrBuilder';
 import { getAccountRecord } from './records';
 import { endedRiskCount } from './riskRegister';
 import { approvedOverrides } from './scorecard';
@@ -83,6 +84,7 @@ export function createCockpitApp(
       asOf: data.asOf,
       exportName: data.exportName
     }),
+    deckDownload: (documentId) => deckDownload({ store, user }, documentId),
     accountRows: (): AccountListRow[] =>
       data.accountsByRisk().map((state) => ({
         accountId: state.signals.accountId,

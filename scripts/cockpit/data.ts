@@ -27,7 +27,7 @@ import type { PlanMetadata } from '../lib/plans';
 import { loadRiskMetadata, RiskMetadataError } from '../lib/risk';
 import { compareByRisk, shiftDate } from '../lib/score/portfolio';
 import { readExportRecords } from './exportRecords';
-import type { ExportContact, ExportRecords, RenewalSource } from './exportRecords';
+import type { ExportContact, ExportRecords, ExportUser, RenewalSource } from './exportRecords';
 import { summarize } from '../lib/score/print';
 import type { PortfolioSummary } from '../lib/score/print';
 
@@ -358,6 +358,17 @@ export class CockpitData {
   contactsOf(accountId: string): ExportContact[] {
     const state = this.account(accountId);
     return state ? (this.records.contactsByAccount.get(state.signals.accountId) ?? []) : [];
+  }
+
+  /** Returns the users of the export's User.csv, in file order. */
+  users(): ExportUser[] {
+    return [...this.records.usersById.values()];
+  }
+
+  /** Returns the scores of the export's HealthSnapshot__c rows for an account, oldest first; empty when none. */
+  storedHistory(accountId: string): ScorePoint[] {
+    const state = this.account(accountId);
+    return state ? (this.orgExport.history.get(state.signals.accountId) ?? []) : [];
   }
 
   /** Returns the record the account's renewal date comes from; null when it has no renewal date. */

@@ -1,6 +1,7 @@
 /**
- * Records of the org export that the export reader does not keep but the plan and countdown methods show: the
- * contacts of each account, for the sponsor and champion pickers, and the record that the renewal date comes from.
+ * Records of the org export that the export reader does not keep but the plan, countdown and review methods show. They
+ * are the contacts of each account for the sponsor and champion pickers, the record that the renewal date comes from,
+ * and the users who can own action items.
  *
  * The export reader reports bad rows and unknown accounts of these files already, so rows that it rejects are left
  * out here without a second report.
@@ -36,18 +37,37 @@ export interface RenewalSource {
   name: string;
 }
 
-/** Contacts and renewal sources of an export. */
+/** A user of User.csv. */
+export interface ExportUser {
+  id: string;
+  name: string;
+  /** UserType, such as Standard for an internal user; null when the column is absent or blank. */
+  userType: string | null;
+  /** Account of a portal user; null for an internal user. */
+  accountId: string | null;
+  /** IsActive; true when the column is absent. */
+  isActive: boolean;
+}
+
+/** Contacts, renewal sources and users of an export. */
 export interface ExportRecords {
   contactsById: Map<string, ExportContact>;
   /** Contacts of each account by name, then Id, at most MAX_CONTACTS. */
   contactsByAccount: Map<string, ExportContact[]>;
   renewalSources: Map<string, RenewalSource>;
+  /** Users by Id; empty without User.csv. */
+  usersById: Map<string, ExportUser>;
 }
 
 const CONTACT_SPEC: FileSpec = {
   name: 'Contact.csv',
   required: ['Id'],
   optional: ['AccountId', 'Name', 'FirstName', 'LastName', 'Title']
+};
+const USER_SPEC: FileSpec = {
+  name: 'User.csv',
+  required: ['Id'],
+  optional: ['Name', 'FirstName', 'LastName', 'Username', 'UserType', 'AccountId', 'IsActive']
 };
 const OPPORTUNITY_SPEC: FileSpec = {
   name: 'Opportunity.csv',
@@ -128,8 +148,29 @@ export async function readExportRecords(
   return {
     contactsById,
     contactsByAccount,
-    renewalSources: await readRenewalSources(folder, entries, config, accountIds)
+    renewalSources: await readRenewalSources(folder, entries, config, accountIds),
+    usersById: await readUsers(folder, entries)
   };
+}
+
+/** Reads the users of User.csv by Id. */
+async function readUsers(folder: string, entries: string[]): Promise<Map<string, ExportUser>> {
+  const users = new Map<string, ExportUser>();
+  await readRows(folder, entries, USER_SPEC, (row) => {
+    const id = row.requiredText('Id');
+    const name =
+      row.text('Name') ||
+      [row.text('FirstName'), row.text('LastName')].filter((part) => part !== '').join(' ') ||
+      row.text('Username');
+    users.set(id, {
+      id,
+      name: name || id,
+      userType: row.text('UserType') || null,
+      accountId: row.text('AccountId') || null,
+      isActive: row.has('IsActive') ? row.bool('IsActive') : true
+    });
+  });
+  return users;
 }
 
 /**

@@ -1,13 +1,14 @@
 /**
- * Record Ids for the records that only exist in the cockpit (snapshots, ledger lines, override requests, risks, plans
- * and checkpoints), in Salesforce's 18-character format so components handle them like real Ids.
+ * Record Ids for the records that only exist in the cockpit (snapshots, ledger lines, override requests, risks, plans,
+ * checkpoints, business reviews and their files), in Salesforce's 18-character format so components handle them like
+ * real Ids.
  */
 import { createHash } from 'node:crypto';
 import { toCaseSafeId } from '../demo/salesforce-ids';
 
 /**
- * Key prefixes of the objects whose records the cockpit creates: Task's standard one, and for the package's custom
- * objects prefixes an org could assign.
+ * Key prefixes of the objects whose records the cockpit creates: the standard ones of Task, ContentDocument and
+ * ContentVersion, and for the package's custom objects prefixes an org could assign.
  */
 export const COCKPIT_KEY_PREFIXES = {
   HealthSnapshot: 'a0E',
@@ -19,7 +20,10 @@ export const COCKPIT_KEY_PREFIXES = {
   SuccessObjective: 'a0L',
   SuccessMilestone: 'a0M',
   RenewalCheckpoint: 'a0N',
-  Task: '00T'
+  BusinessReview: 'a0P',
+  Task: '00T',
+  ContentDocument: '069',
+  ContentVersion: '068'
 } as const;
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';

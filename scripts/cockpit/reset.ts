@@ -1,5 +1,6 @@
 /**
- * Empties the cockpit's change store, so the cockpit starts again from the export alone.
+ * Empties the cockpit's change store and removes the decks saved beside it, so the cockpit starts again from the
+ * export alone.
  *
  *   npm run cockpit:reset [-- --build]
  *
@@ -11,10 +12,13 @@ import { existsSync, rmSync } from 'node:fs';
 import { cockpitPaths } from './build';
 import type { CockpitPaths } from './build';
 import { runningServer } from './serverRecord';
+import { deckFilesDir } from './store';
 
 /** Files and folders a reset removed. */
 export interface ResetResult {
   removedStore: boolean;
+  /** True when the folder of saved decks existed. */
+  removedFiles: boolean;
   removedBuild: boolean;
 }
 
@@ -22,7 +26,7 @@ export interface ResetResult {
 export class ResetError extends Error {}
 
 /**
- * Removes the store file and, when asked, the build output.
+ * Removes the store file, the folder of saved decks beside it and, when asked, the build output.
  * @param paths The cockpit's folders.
  * @param removeBuild Also removes the bundle and the staged components.
  * @throws ResetError while a cockpit server runs on the store.
@@ -37,6 +41,9 @@ export function resetCockpit(paths: CockpitPaths, removeBuild: boolean): ResetRe
   }
   const removedStore = existsSync(paths.storeFile);
   rmSync(paths.storeFile, { force: true });
+  const filesDir = deckFilesDir(paths.storeFile);
+  const removedFiles = existsSync(filesDir);
+  rmSync(filesDir, { recursive: true, force: true });
   let removedBuild = false;
   if (removeBuild) {
     removedBuild = existsSync(paths.publicDir) || existsSync(paths.stageDir) || existsSync(paths.shellDir);
@@ -44,7 +51,7 @@ export function resetCockpit(paths: CockpitPaths, removeBuild: boolean): ResetRe
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  return { removedStore, removedBuild };
+  return { removedStore, removedFiles, removedBuild };
 }
 
 function main(argv: string[]): number {
@@ -61,6 +68,9 @@ function main(argv: string[]): number {
         ? `Removed the cockpit store ${paths.storeFile}; the next start begins with no changes.`
         : `The cockpit store ${paths.storeFile} was already empty.`
     );
+    if (result.removedFiles) {
+      console.log(`Removed the saved decks in ${deckFilesDir(paths.storeFile)}.`);
+    }
     if (argv.includes('--build')) {
       console.log(
         result.removedBuild ? `Removed the cached bundle in ${paths.publicDir}.` : 'There was no cached bundle.'

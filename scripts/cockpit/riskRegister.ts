@@ -187,7 +187,7 @@ function detectedRisk(context: RiskContext, state: AccountState, finding: RiskFi
 }
 
 /** Returns every risk of an account, active or ended: the stored ones, and the detected ones not stored yet. */
-function risksOf(context: RiskContext, state: AccountState): StoredRisk[] {
+export function risksOf(context: RiskContext, state: AccountState): StoredRisk[] {
   const accountId = state.signals.accountId;
   const stored = context.store.list('risks').filter((risk) => risk.accountId === accountId);
   const storedIds = new Set(stored.map((risk) => risk.id));

@@ -6,7 +6,8 @@
  *                [--risk-dir <folder>] [--plan-dir <folder>] [--user <key>] [--rebuild]
  *
  * The server listens on 127.0.0.1 only. Changes made in the cockpit (override requests, the job schedule, risks,
- * success plans and renewal calls) are kept in _local/cockpit/store.json; `npm run cockpit:reset` empties it. Exit
+ * success plans, renewal calls and business reviews) are kept in _local/cockpit/store.json, and saved decks in
+ * _local/cockpit/files/; `npm run cockpit:reset` empties both. Exit
  * codes: 0 after Ctrl+C or SIGTERM, 1 when the build, the scoring or the server fails, 2 for invalid options.
  */
 import { existsSync, rmSync } from 'node:fs';
@@ -17,13 +18,13 @@ import { packageCustomMetadataDir } from '../lib/model';
 import { packagePlanMetadataDir } from '../lib/plans';
 import { packageRiskMetadataDir } from '../lib/risk';
 import { formatSummary } from '../lib/score/print';
-import { BuildCancelledError, BuildError, buildCockpit, cockpitPaths } from './build';
+import { BuildCancelledError, BuildError, buildCockpit, cockpitPaths, packageDirectories } from './build';
 import type { CockpitPaths } from './build';
 import { createCockpitApp, scoringInputs } from './cockpitApp';
 import { CockpitData, CockpitDataError } from './data';
 import { createCockpitServer } from './server';
 import type { CockpitApp } from './server';
-import { CockpitStore, StoreError, writeFileAtomically } from './store';
+import { CockpitStore, StoreError, deckFilesDir, writeFileAtomically } from './store';
 import { readServerRecord, runningServer, serverFileFor } from './serverRecord';
 import type { ServerRecord } from './serverRecord';
 import { COCKPIT_USERS, DEFAULT_USER_KEY } from './users';
@@ -45,7 +46,8 @@ Options:
   --model-dir <folder> customMetadata folder holding the health model records (default: the package's)
   --risk-dir <folder>  customMetadata folder holding the risk rules and escalation rungs (default: the package's)
   --plan-dir <folder>  customMetadata folder holding the plan templates and renewal checkpoints (default: the package's)
-  --store <file>       change store file (default: _local/cockpit/store.json); tests pass their own
+  --store <file>       change store file (default: _local/cockpit/store.json); saved decks go to the folder
+                       files beside it. Tests pass their own
   --user <key>         who the cockpit acts as: ${Object.keys(COCKPIT_USERS).join(', ')} (default: ${DEFAULT_USER_KEY})
   --rebuild            build the browser bundle even when the cached one is up to date
   --help               show this help
@@ -228,6 +230,7 @@ async function main(argv: string[]): Promise<number> {
   const server = createCockpitServer({
     publicDir: paths.publicDir,
     sldsAssetsDir: paths.sldsAssetsDir,
+    packageDirs: packageDirectories(paths.root),
     app: () => app,
     log: (line) => console.log(line)
   });
@@ -270,7 +273,9 @@ async function main(argv: string[]): Promise<number> {
 
   try {
     console.log(`Starting the Success Cockpit on ${url} as ${options.user.name}, ${options.user.label}.`);
-    console.log(`Changes made in the cockpit are kept in ${options.storeFile}.`);
+    console.log(
+      `Changes made in the cockpit are kept in ${options.storeFile}, saved decks in ${deckFilesDir(options.storeFile)}.`
+    );
     app = await prepare(options, paths, opened.store, startup.signal);
     if (!stopping) {
       console.log('');

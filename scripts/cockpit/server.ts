@@ -4,10 +4,14 @@
  *
  * - `GET /`, `GET /<file>`: files of the public folder (index.html, app.js)
  * - `GET /slds/<path>`: SLDS assets (styles, icons, fonts, images)
+ * - `GET /resource/<name>`: a static resource of the package directories, `@salesforce/resourceUrl/<name>`; an archive
+ *   resource (a folder in source format) serves its files as `/resource/<name>/<path>`
+ * - `GET /sfc/servlet.shepherd/document/download/<id>`: a deck that saveDeck saved, as the download URL it returns
  * - `GET /lightning/...`: Lightning Experience page URLs, redirected to the matching cockpit route
  * - `GET /session.js`: the cockpit user and export, for `@salesforce/user/*` and `@salesforce/customPermission/*`
  * - `GET /api/cockpit/accounts`: every scored account, riskiest first, for the shell's account list
- * - `POST /api/apex/<Class>.<method>`: calls an Apex method of the adapter with the JSON body as parameters
+ * - `POST /api/apex/<Class>.<method>`: calls an Apex method of the adapter with the JSON body as parameters. The
+ *   body may be 1 MB, or 15 MB for QbrBuilderController.saveDeck, because its deck of up to 10 MB comes as base64.
  * - `POST /api/ui-api/getRecord`: an Account of the export with the requested fields, for getRecord
  */
 import { createReadStream, statSync } from 'node:fs';
@@ -17,9 +21,26 @@ import path from 'node:path';
 import { ApexError } from './apexErrors';
 import { lightningPathToHash } from './app/lwc/x/app/routes';
 import { UiApiError } from './records';
+import { findStaticResources } from './staticResources';
+import type { StaticResource } from './staticResources';
 
 /** Largest request body accepted, in bytes; Apex parameters are small. */
 export const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * Largest request body of saveDeck, in bytes: a deck of 10 MB is 13.4 MB as base64 (4 characters per 3 bytes), and
+ * the rest leaves room for the other parameters.
+ */
+export const MAX_DECK_BODY_BYTES = 15 * 1024 * 1024;
+
+/** Apex methods whose parameters may be larger than MAX_BODY_BYTES, with their limit. */
+const BODY_LIMITS: Readonly<Record<string, number>> = { 'QbrBuilderController.saveDeck': MAX_DECK_BODY_BYTES };
+
+/** Path of the download URL of a saved file, followed by its ContentDocument Id. */
+const DOWNLOAD_PATH = '/sfc/servlet.shepherd/document/download/';
+
+/** Media type of a .pptx file. */
+const PPTX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
 
 /** Data and Apex adapter that the server uses once scoring is done. */
 export interface CockpitApp {
@@ -31,6 +52,8 @@ export interface CockpitApp {
   session(): unknown;
   /** Rows of the account list. */
   accountRows(): unknown[];
+  /** Returns the file of a saved deck and its name, or null when the Id names no deck the user may read. */
+  deckDownload(documentId: string): { file: string; fileName: string } | null;
 }
 
 /** Options of the server. */
@@ -39,6 +62,8 @@ export interface CockpitServerOptions {
   sldsAssetsDir: string;
   /** Returns the app once it is ready; null while the cockpit is still building and scoring. */
   app: () => CockpitApp | null;
+  /** Package directories whose static resources `/resource/<name>` serves; none when left out. */
+  packageDirs?: string[];
   /** Receives one line per API call and per failure. */
   log?: (line: string) => void;
 }
@@ -85,6 +110,15 @@ function apexErrorBody(message: string, exceptionType = ''): Record<string, unkn
   return { message, exceptionType, isUserDefinedException: false, stackTrace: '' };
 }
 
+/** Decodes a URL path segment; null when its escapes are malformed. */
+function decodedOrNull(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
 /** Resolves a URL path inside a folder, or null when it would leave the folder. */
 function resolveInside(baseDir: string, urlPath: string): string | null {
   let decoded: string;
@@ -101,7 +135,13 @@ function resolveInside(baseDir: string, urlPath: string): string | null {
   return relative.startsWith('..') || path.isAbsolute(relative) ? null : file;
 }
 
-function serveFile(request: IncomingMessage, response: ServerResponse, file: string | null, maxAge: number): void {
+function serveFile(
+  request: IncomingMessage,
+  response: ServerResponse,
+  file: string | null,
+  maxAge: number,
+  contentType?: string
+): void {
   let size: number;
   let etag: string;
   try {
@@ -123,7 +163,8 @@ function serveFile(request: IncomingMessage, response: ServerResponse, file: str
     return;
   }
   response.writeHead(200, {
-    'Content-Type': CONTENT_TYPES[path.extname(file as string).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Type':
+      contentType || (CONTENT_TYPES[path.extname(file as string).toLowerCase()] ?? 'application/octet-stream'),
     'Content-Length': size,
     'Cache-Control': cacheControl,
     ETag: etag
@@ -137,14 +178,14 @@ function serveFile(request: IncomingMessage, response: ServerResponse, file: str
     .pipe(response);
 }
 
-function readBody(request: IncomingMessage): Promise<string> {
+function readBody(request: IncomingMessage, maxBytes: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new HttpError(413, `The request body is larger than ${MAX_BODY_BYTES} bytes; send fewer parameters.`));
+      if (size > maxBytes) {
+        reject(new HttpError(413, `The request body is larger than ${maxBytes} bytes; send fewer parameters.`));
         request.destroy();
         return;
       }
@@ -156,12 +197,15 @@ function readBody(request: IncomingMessage): Promise<string> {
 }
 
 /** Reads a JSON object body; POST requests must declare JSON, so a page on another site cannot post here. */
-async function readJsonObject(request: IncomingMessage): Promise<Record<string, unknown>> {
+async function readJsonObject(
+  request: IncomingMessage,
+  maxBytes: number = MAX_BODY_BYTES
+): Promise<Record<string, unknown>> {
   const contentType = request.headers['content-type'] ?? '';
   if (!/^application\/json\b/i.test(contentType)) {
     throw new HttpError(415, `Send the body as application/json; the request had Content-Type "${contentType}".`);
   }
-  const text = await readBody(request);
+  const text = await readBody(request, maxBytes);
   let parsed: unknown;
   try {
     parsed = text.trim() === '' ? {} : JSON.parse(text);
@@ -195,7 +239,7 @@ export function createCockpitServer(options: CockpitServerOptions): Server {
   ): Promise<void> {
     let params: Record<string, unknown>;
     try {
-      params = await readJsonObject(request);
+      params = await readJsonObject(request, BODY_LIMITS[name] ?? MAX_BODY_BYTES);
     } catch (error) {
       const status = error instanceof HttpError ? error.status : 400;
       sendJson(response, status, apexErrorBody((error as Error).message));
@@ -233,6 +277,42 @@ export function createCockpitServer(options: CockpitServerOptions): Server {
         throw error;
       }
     }
+  }
+
+  let staticResources: Map<string, StaticResource> | null = null;
+
+  /** Serves `/resource/<name>` and, for an archive resource, `/resource/<name>/<path>`. */
+  function serveResource(request: IncomingMessage, response: ServerResponse, resourcePath: string): void {
+    staticResources ??= findStaticResources(options.packageDirs ?? []);
+    const slash = resourcePath.indexOf('/');
+    const name = decodedOrNull(slash < 0 ? resourcePath : resourcePath.slice(0, slash)) ?? '';
+    const rest = slash < 0 ? '' : resourcePath.slice(slash + 1);
+    const resource = staticResources.get(name);
+    if (resource === undefined) {
+      sendJson(response, 404, {
+        message: `Static resource ${name} was not found in the package directories; check its .resource-meta.xml file.`
+      });
+    } else if (resource.isFolder) {
+      serveFile(request, response, rest === '' ? null : resolveInside(resource.location, rest), 0);
+    } else {
+      serveFile(request, response, rest === '' ? resource.location : null, 0, resource.contentType);
+    }
+  }
+
+  function serveDeck(request: IncomingMessage, response: ServerResponse, app: CockpitApp, documentId: string): void {
+    const deck = app.deckDownload(documentId);
+    if (deck === null) {
+      sendJson(response, 404, {
+        message: `File ${documentId} was not found, or you cannot read business reviews. Export the deck again.`
+      });
+      return;
+    }
+    const asciiName = deck.fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
+    response.setHeader(
+      'Content-Disposition',
+      `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(deck.fileName)}`
+    );
+    serveFile(request, response, deck.file, 0, PPTX_MEDIA_TYPE);
   }
 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -288,6 +368,19 @@ export function createCockpitServer(options: CockpitServerOptions): Server {
     }
     if (url.pathname.startsWith('/slds/')) {
       serveFile(request, response, resolveInside(options.sldsAssetsDir, url.pathname.slice('/slds/'.length)), 3600);
+      return;
+    }
+    if (url.pathname.startsWith('/resource/')) {
+      serveResource(request, response, url.pathname.slice('/resource/'.length));
+      return;
+    }
+    if (url.pathname.startsWith(DOWNLOAD_PATH)) {
+      const app = options.app();
+      if (app === null) {
+        sendJson(response, 503, { message: 'The cockpit is still building and scoring; reload in a few seconds.' });
+        return;
+      }
+      serveDeck(request, response, app, decodedOrNull(url.pathname.slice(DOWNLOAD_PATH.length)) ?? '');
       return;
     }
     const hash = lightningPathToHash(url.pathname);

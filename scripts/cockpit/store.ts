@@ -1,7 +1,9 @@
 /**
  * The cockpit's change store. It keeps what users change in the offline cockpit in one JSON file, as a keyed
  * collection per kind, so a restart keeps it: override requests, the job schedule, risks with their check-ins and
- * escalations, success plans, and renewal calls with the Tasks they create.
+ * escalations, success plans, renewal calls with the Tasks they create, and business reviews with their action items
+ * and the records of their saved decks. The bytes of a deck are kept in a file in `deckFilesDir`, because every change
+ * rewrites the whole store file.
  *
  * File layout: `{ "version": 1, "updatedAt": "<ISO time>", "collections": { "<kind>": { "<id>": record } } }`.
  * Every change rewrites the file atomically (a temporary file, then a rename), so a crash leaves the old file or the
@@ -176,6 +178,72 @@ export interface StoredRenewalTask {
   status: string;
 }
 
+/**
+ * A business review the cockpit saved, one per account and quarter. Fields mirror BusinessReview__c; the text fields
+ * hold what the user sent, null when blank.
+ */
+export interface StoredReview {
+  id: string;
+  accountId: string;
+  name: string;
+  /** Quarter as `2026-Q4`. */
+  quarter: string;
+  periodStart: string;
+  periodEnd: string;
+  /** `<account Id>-<quarter>`, as UniqueKey__c. */
+  uniqueKey: string;
+  /** Draft, Ready or Presented. */
+  status: string;
+  wins: string | null;
+  challenges: string | null;
+  roadmapAlignment: string | null;
+  insights: string | null;
+  nextPeriodGoals: string | null;
+  /** Comma-separated slide keys in deck order; null when no slide is included. */
+  includedSlides: string | null;
+  readinessScore: number | null;
+  readinessBand: string | null;
+  /** Id of the ContentDocument of the last saved deck; null before the first. */
+  deckFileId: string | null;
+  /** ISO date and time of the last saved deck. */
+  deckExportedAt: string | null;
+  /** ISO date and time of the last save. */
+  changedAt: string;
+}
+
+/** An action item of a business review: a Task on the review. */
+export interface StoredReviewTask {
+  id: string;
+  reviewId: string;
+  subject: string;
+  ownerId: string;
+  ownerName: string;
+  /** Due date YYYY-MM-DD. */
+  dueDate: string;
+  status: string;
+  /** ISO date and time the Task was created. */
+  createdAt: string;
+}
+
+/**
+ * A deck saved on an account and its review: the ContentDocument, its one ContentVersion and the link to the review.
+ * The content is the file `<id>.pptx` in the cockpit's files folder.
+ */
+export interface StoredDeck {
+  /** ContentDocument Id. */
+  id: string;
+  versionId: string;
+  reviewId: string;
+  accountId: string;
+  /** File name ending in .pptx, as PathOnClient. */
+  fileName: string;
+  /** Size of the file in bytes. */
+  size: number;
+  /** ISO date and time the deck was saved. */
+  createdAt: string;
+  createdById: string;
+}
+
 /** Record type of each kind of the store. A new kind adds a line here and a check below. */
 export interface StoreKinds {
   overrides: StoredOverride;
@@ -186,6 +254,9 @@ export interface StoreKinds {
   plans: StoredPlan;
   renewalCalls: StoredRenewalCall;
   renewalTasks: StoredRenewalTask;
+  reviews: StoredReview;
+  reviewTasks: StoredReviewTask;
+  decks: StoredDeck;
 }
 
 /** Name of a kind of record. */
@@ -344,8 +415,39 @@ const RECORD_CHECKS: { [K in StoreKind]: (value: unknown) => value is StoreKinds
     isObject(value) &&
     [value.id, value.accountId, value.checkpointKey, value.subject, value.description, value.status].every(isText) &&
     [value.ownerId, value.ownerName].every(isTextOrNull) &&
-    isIsoDate(value.activityDate)
+    isIsoDate(value.activityDate),
+  reviews: (value): value is StoredReview =>
+    isObject(value) &&
+    [value.id, value.accountId, value.name, value.quarter, value.uniqueKey, value.status, value.changedAt].every(
+      isText
+    ) &&
+    isIsoDate(value.periodStart) &&
+    isIsoDate(value.periodEnd) &&
+    [value.wins, value.challenges, value.roadmapAlignment, value.insights, value.nextPeriodGoals].every(isTextOrNull) &&
+    [value.includedSlides, value.readinessBand, value.deckFileId, value.deckExportedAt].every(isTextOrNull) &&
+    isNumberOrNull(value.readinessScore),
+  reviewTasks: (value): value is StoredReviewTask =>
+    isObject(value) &&
+    [value.id, value.reviewId, value.subject, value.ownerId, value.ownerName, value.status, value.createdAt].every(
+      isText
+    ) &&
+    isIsoDate(value.dueDate),
+  decks: (value): value is StoredDeck =>
+    isObject(value) &&
+    [value.id, value.versionId, value.reviewId, value.accountId, value.fileName, value.createdAt].every(isText) &&
+    isText(value.createdById) &&
+    typeof value.size === 'number' &&
+    Number.isInteger(value.size) &&
+    value.size >= 0
 };
+
+/**
+ * Returns the folder of the saved deck files of a store: `files` beside the store file.
+ * @param storeFile Path of the store file.
+ */
+export function deckFilesDir(storeFile: string): string {
+  return path.join(path.dirname(storeFile), 'files');
+}
 
 /** Result of opening the store. */
 export interface OpenedStore {

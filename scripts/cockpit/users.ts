@@ -27,6 +27,13 @@ export interface CockpitUser {
   canEditPlans: boolean;
   /** Edit access to RenewalCheckpoint__c and create access to Task, which recording a renewal call needs. */
   canRecordRenewalCalls: boolean;
+  /** Read access to BusinessReview__c. */
+  canReadReviews: boolean;
+  /**
+   * Create and edit access to BusinessReview__c, and create access to Task and ContentVersion, which action items
+   * and saved decks need.
+   */
+  canEditReviews: boolean;
 }
 
 /** Custom permission that allows recalculating health and managing the health job. */
@@ -52,7 +59,9 @@ export const COCKPIT_USERS: Readonly<Record<string, CockpitUser>> = {
     canEditRisks: true,
     canReadPlans: true,
     canEditPlans: true,
-    canRecordRenewalCalls: true
+    canRecordRenewalCalls: true,
+    canReadReviews: true,
+    canEditReviews: true
   },
   'csm-basic': {
     key: 'csm-basic',
@@ -66,7 +75,9 @@ export const COCKPIT_USERS: Readonly<Record<string, CockpitUser>> = {
     canEditRisks: true,
     canReadPlans: true,
     canEditPlans: true,
-    canRecordRenewalCalls: true
+    canRecordRenewalCalls: true,
+    canReadReviews: true,
+    canEditReviews: true
   },
   manager: {
     key: 'manager',
@@ -80,7 +91,9 @@ export const COCKPIT_USERS: Readonly<Record<string, CockpitUser>> = {
     canEditRisks: true,
     canReadPlans: true,
     canEditPlans: true,
-    canRecordRenewalCalls: true
+    canRecordRenewalCalls: true,
+    canReadReviews: true,
+    canEditReviews: true
   },
   admin: {
     key: 'admin',
@@ -94,7 +107,9 @@ export const COCKPIT_USERS: Readonly<Record<string, CockpitUser>> = {
     canEditRisks: true,
     canReadPlans: true,
     canEditPlans: true,
-    canRecordRenewalCalls: true
+    canRecordRenewalCalls: true,
+    canReadReviews: true,
+    canEditReviews: true
   },
   'no-access': {
     key: 'no-access',
@@ -108,7 +123,9 @@ export const COCKPIT_USERS: Readonly<Record<string, CockpitUser>> = {
     canEditRisks: false,
     canReadPlans: false,
     canEditPlans: false,
-    canRecordRenewalCalls: false
+    canRecordRenewalCalls: false,
+    canReadReviews: false,
+    canEditReviews: false
   }
 };
 

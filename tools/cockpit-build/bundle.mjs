@@ -19,7 +19,8 @@ const STUB_FILES = {
   '@salesforce/apex': 'apex.js',
   'lightning/uiRecordApi': 'uiRecordApi.js',
   'lightning/platformShowToastEvent': 'platformShowToastEvent.js',
-  'lightning/navigation': 'navigation.js'
+  'lightning/navigation': 'navigation.js',
+  'lightning/platformResourceLoader': 'platformResourceLoader.js'
 };
 
 const VIRTUAL = '\0cockpit:';

@@ -1,6 +1,6 @@
 /**
- * A small scored export for the cockpit tests: the export reader's full-export fixture, scored with the package's
- * health model, with a change store in a temporary folder and a fixed clock.
+ * A small scored export for the cockpit tests: the export reader's full-export fixture unless a test names another,
+ * scored with the package's health model, with a change store in a temporary folder and a fixed clock.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,16 +32,28 @@ export interface CockpitFixture {
   cleanup: () => void;
 }
 
-/** Scores the fixture export with a fresh store. */
-export async function loadFixture(): Promise<CockpitFixture> {
+/** Export and export rules of a fixture; the full-export fixture when left out. */
+export interface FixtureExport {
+  exportDir: string;
+  /** Export rules file; null for the defaults. */
+  configFile: string | null;
+}
+
+/** Scores a fixture export with a fresh store. */
+export async function loadFixture(
+  source: FixtureExport = {
+    exportDir: FIXTURE_EXPORT,
+    configFile: path.join(FIXTURE_EXPORT, '..', 'full-export.config.json')
+  }
+): Promise<CockpitFixture> {
   const dir = mkdtempSync(path.join(tmpdir(), 'cockpit-'));
   const storeFile = path.join(dir, 'store.json');
   const store = CockpitStore.open(storeFile).store;
   const data = await CockpitData.load(
     {
-      exportDir: FIXTURE_EXPORT,
+      exportDir: source.exportDir,
       asOf: null,
-      configFile: path.join(FIXTURE_EXPORT, '..', 'full-export.config.json'),
+      configFile: source.configFile,
       modelDir: packageCustomMetadataDir(),
       riskDir: packageRiskMetadataDir()
     },

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cockpitPaths } from '../build';
 import { resetCockpit } from '../reset';
-import { CockpitStore, STORE_VERSION, StoreError } from '../store';
+import { CockpitStore, STORE_VERSION, StoreError, deckFilesDir } from '../store';
 import type { StoredOverride, StoredPlan, StoredRenewalCall } from '../store';
 
 let dir: string;
@@ -265,6 +265,19 @@ describe('resetCockpit', () => {
 
     expect(result.removedStore).toBe(true);
     expect(CockpitStore.open(file).store.count()).toBe(0);
+  });
+
+  it('removes the saved decks', () => {
+    const paths = { ...cockpitPaths(dir), storeFile: file, serverFile: path.join(dir, 'server.json') };
+    const filesDir = deckFilesDir(file);
+    mkdirSync(filesDir);
+    writeFileSync(path.join(filesDir, '069Q00000000001AAA.pptx'), 'PK');
+
+    const result = resetCockpit(paths, false);
+
+    expect(filesDir).toBe(path.join(dir, 'files'));
+    expect(result.removedFiles).toBe(true);
+    expect(existsSync(filesDir)).toBe(false);
   });
 
   it('refuses while a server runs', () => {

@@ -2,10 +2,10 @@
  * Starts the offline cockpit server as a child process for browser tests and benchmarks, waits until it prints that
  * it is ready, and stops it again with its whole process group.
  *
- * The server keeps its change store and its server.json record at fixed paths below `_local/cockpit`, because
- * serve.ts has no option for another store. So that a run starts from an empty store without losing the changes a
- * developer made in the cockpit, the existing store is moved aside while the server runs and moved back when it
- * stops. A run that was killed before it could move the store back is repaired by the next start.
+ * The server keeps its change store, the saved decks beside it and its server.json record at fixed paths below
+ * `_local/cockpit`. So that a run starts from an empty store without losing the changes a developer made in the
+ * cockpit, the existing store and decks are moved aside while the server runs and moved back when it stops. A run
+ * that was killed before it could move them back is repaired by the next start.
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -13,6 +13,7 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { cockpitPaths } from '../build';
 import { runningServer } from '../serverRecord';
+import { deckFilesDir } from '../store';
 
 /** Time the server gets to build the bundle and score the export; a cold build takes minutes on a busy machine. */
 export const DEFAULT_STARTUP_TIMEOUT_MS = 10 * 60 * 1000;
@@ -44,27 +45,39 @@ export interface CockpitServer {
   stop: () => Promise<void>;
 }
 
-function parkedStoreFile(storeFile: string): string {
-  return `${storeFile}.moved-aside`;
+function parkedPath(storePath: string): string {
+  return `${storePath}.moved-aside`;
 }
 
-/** Moves a store left aside by an interrupted run back in place, replacing the store that run left behind. */
+/** Returns the store file and the folder of saved decks, which a run moves aside together. */
+function storePaths(storeFile: string): string[] {
+  return [storeFile, deckFilesDir(storeFile)];
+}
+
+/** Moves what an interrupted run left aside back in place, replacing what that run left behind. */
 function restoreParkedStore(storeFile: string): void {
-  const parked = parkedStoreFile(storeFile);
-  if (existsSync(parked)) {
-    renameSync(parked, storeFile);
+  for (const storePath of storePaths(storeFile)) {
+    const parked = parkedPath(storePath);
+    if (existsSync(parked)) {
+      rmSync(storePath, { recursive: true, force: true });
+      renameSync(parked, storePath);
+    }
   }
 }
 
 function parkStore(storeFile: string): void {
   restoreParkedStore(storeFile);
-  if (existsSync(storeFile)) {
-    renameSync(storeFile, parkedStoreFile(storeFile));
+  for (const storePath of storePaths(storeFile)) {
+    if (existsSync(storePath)) {
+      renameSync(storePath, parkedPath(storePath));
+    }
   }
 }
 
 function unparkStore(storeFile: string): void {
-  rmSync(storeFile, { force: true });
+  for (const storePath of storePaths(storeFile)) {
+    rmSync(storePath, { recursive: true, force: true });
+  }
   restoreParkedStore(storeFile);
 }
 
