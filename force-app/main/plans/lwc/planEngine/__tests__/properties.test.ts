@@ -61,12 +61,21 @@ describe('objectiveProgress properties', () => {
   it('stays within 0..100 with at most 1 decimal', () => {
     fc.assert(
       fc.property(amount, amount, amount, (baseline, target, current) => {
+        fc.pre(baseline !== target);
         const progress = objectiveProgress(objectiveOf(baseline, target, current));
 
         expect(progress).not.toBeNull();
         expect(progress).toBeGreaterThanOrEqual(0);
         expect(progress).toBeLessThanOrEqual(100);
         expect(Math.round((progress as number) * 10) / 10).toBe(progress);
+      })
+    );
+  });
+
+  it('is null when the target equals the baseline', () => {
+    fc.assert(
+      fc.property(amount, amount, (level, current) => {
+        expect(objectiveProgress(objectiveOf(level, level, current))).toBeNull();
       })
     );
   });
