@@ -300,7 +300,9 @@ function toReviewData(data: QbrData, user: CockpitUser): ReviewData {
     licensedSeats: data.licensedSeats,
     cases: data.cases === null ? null : { ...data.cases },
     risks: canReadHealth ? data.risks.map((risk) => ({ ...risk })) : null,
-    objectives: canReadPlans ? data.objectives.map((objective) => ({ ...objective })) : null,
+    objectives: canReadPlans
+      ? data.objectives.map((objective) => ({ ...objective, dueDate: objective.dueDate ?? null }))
+      : null,
     milestonesAchieved: canReadPlans ? data.milestonesAchieved.map((milestone) => ({ ...milestone })) : null,
     actionItems: data.actionItems.map((item) => ({ ...item })),
     measures: canReadHealth

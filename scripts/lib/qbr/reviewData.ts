@@ -284,6 +284,7 @@ function objectiveRowsOf(plan: PlanRecord): QbrObjectiveRow[] {
     target: objective.target,
     currentValue: objective.currentValue,
     status: objective.status,
+    dueDate: objective.dueDate,
     isMet: isObjectiveMet(objective)
   }));
 }

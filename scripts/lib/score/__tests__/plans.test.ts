@@ -262,7 +262,7 @@ describe('buildSuccessPlanReport', () => {
     expect(markdown.indexOf('## Readiness')).toBeGreaterThan(markdown.indexOf('Plan a0D1'));
     expect(markdown).toContain(`Score: ${report.readiness.score} of 100`);
     expect(markdown).toContain('| Proactive risk management | 5 of 20 |');
-    expect(markdown).toContain('| customerFeedbackReferenced | 5 of 5 | 2 customer feedback items referenced. |');
+    expect(markdown).toContain('| Customer feedback referenced | 5 of 5 | 2 customer feedback items referenced. |');
     expect(markdown).toContain('- Give 1 critical or high risk a mitigation and an escalation rung.');
     expect(markdown.endsWith('\n')).toBe(true);
     expect(markdown.endsWith('\n\n')).toBe(false);
@@ -284,7 +284,7 @@ describe('buildSuccessPlanReport', () => {
 
     const reviewed = report.readiness.checks.find((check) => check.id === 'risksReviewed');
     expect(reviewed?.points).toBe(0);
-    expect(report.markdown).toContain('| risksReviewed | 0 of 5 | Risks were not reviewed. |');
+    expect(report.markdown).toContain('| Risks reviewed | 0 of 5 | Risks were not reviewed. |');
   });
 
   it('gives null for an account without plans', () => {

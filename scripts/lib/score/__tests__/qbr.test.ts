@@ -70,7 +70,7 @@ describe('buildQbrReports', () => {
     expect(report.markdown).toContain(
       '- Milestone achieved: Invoices paid on time, on 2026-11-30, confirmed by the data'
     );
-    expect(report.markdown).toContain('ahead on Days Past Due (5 vs 15');
+    expect(report.markdown).toContain('Ahead: Days Past Due is 5 against a peer median of 15');
   });
 
   it('shows the risks the rules opened', () => {

@@ -12,7 +12,9 @@ import {
   footnoteOf,
   formatClaimValue,
   periodOfQuarter,
-  sectionText
+  readinessCheckLabel,
+  sectionText,
+  statusLabel as recordStatusLabel
 } from 'c/qbrEngine';
 import type {
   QbrData,
@@ -174,6 +176,8 @@ export interface CategoryRow {
 /** One readiness check with what it found. */
 export interface CheckRow {
   key: string;
+  /** Name of the check, for example "Goals linked to the customer's objectives". */
+  label: string;
   category: string;
   pointsText: string;
   passed: boolean;
@@ -317,6 +321,7 @@ export function toQbrData(view: ReviewData, quarter: string, today: string): Qbr
         target: objective.target,
         currentValue: objective.currentValue,
         status: objective.status,
+        dueDate: objective.dueDate ?? null,
         isMet: objective.isMet
       })),
     milestonesAchieved: (view.milestonesAchieved ?? [])
@@ -466,7 +471,7 @@ export function riskRows(data: QbrData): RiskDisplayRow[] {
       key: risk.id ?? `risk-${index}`,
       title: risk.title,
       severity: risk.severity ?? 'Unrated',
-      status: risk.status ?? 'Open',
+      status: recordStatusLabel(risk.status ?? 'Open'),
       rung: risk.rung ?? 'No escalation rung',
       mitigation: risk.hasMitigation === true ? 'Mitigation under way' : 'No mitigation yet',
       dates: `${detected}${closed}`
@@ -485,7 +490,7 @@ export function objectiveRows(data: QbrData): ObjectiveDisplayRow[] {
     metric: objective.successMetric ?? 'No success metric',
     current: numberText(objective.currentValue, objective.unit),
     target: numberText(objective.target, objective.unit),
-    status: objective.isMet === true ? 'Met' : (objective.status ?? 'No status')
+    status: objective.isMet === true ? 'Met' : recordStatusLabel(objective.status ?? 'No status')
   }));
 }
 
@@ -512,7 +517,7 @@ export function actionItemRows(data: QbrData): ActionItemDisplayRow[] {
     subject: item.subject,
     owner: item.ownerName ?? 'No owner',
     dueDate: item.dueDate ?? 'No due date',
-    status: item.status ?? 'Open'
+    status: recordStatusLabel(item.status ?? 'Open')
   }));
 }
 
@@ -608,6 +613,7 @@ export function readinessPanel(result: ReadinessResult): ReadinessPanel {
   });
   const checks = result.checks.map((check) => ({
     key: check.id,
+    label: readinessCheckLabel(check.id),
     category: CATEGORY_LABELS[check.category] ?? check.category,
     pointsText: `${check.points} of ${check.maxPoints} points`,
     passed: check.passed,

@@ -1,7 +1,14 @@
 import { formatNumber, roundTo } from 'c/healthEngine';
 import { benchmarkFromMedians } from './benchmark';
 import { ENDED_RISK_STATUSES } from './readiness';
-import { SLIDE_TITLES, formatWithUnit, parseIncludedSlides, parseSectionText } from './sections';
+import {
+  SLIDE_TITLES,
+  formatWithUnit,
+  parseIncludedSlides,
+  parseSectionText,
+  pluralize,
+  statusLabel
+} from './sections';
 import { REVIEW_STATUSES, SLIDE_KEYS } from './types';
 import type {
   ActionItem,
@@ -79,10 +86,6 @@ function value(number: number | null | undefined): string {
   return number === null || number === undefined ? 'n/a' : formatNumber(number);
 }
 
-function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${formatNumber(count)} ${count === 1 ? singular : pluralForm}`;
-}
-
 function scoredPoints(data: QbrData): { scoredOn: string; score: number }[] {
   return data.healthPoints
     .filter((point): point is { scoredOn: string; score: number; band: string | null } => point.score !== null)
@@ -110,8 +113,35 @@ function isObjectiveMet(objective: QbrObjectiveRow): boolean {
   return objective.isMet === true || objective.status === 'Achieved';
 }
 
+function isObjectiveMissed(objective: QbrObjectiveRow): boolean {
+  return !isObjectiveMet(objective) && objective.status === 'Missed';
+}
+
 function isObjectiveOpen(objective: QbrObjectiveRow): boolean {
   return !isObjectiveMet(objective) && objective.status !== 'Missed';
+}
+
+function objectiveClaim(data: QbrData, claims: ClaimList, objective: QbrObjectiveRow): number {
+  return claims.add({
+    text: objective.successMetric ?? objective.outcome,
+    value: objective.currentValue,
+    unit: objective.unit,
+    period: periodText(data),
+    asOf: data.asOf
+  });
+}
+
+function missedObjectiveLines(data: QbrData, claims: ClaimList): SectionLine[] {
+  return data.objectives.filter(isObjectiveMissed).map((objective) => {
+    const due = isBlankText(objective.dueDate) ? 'no due date on record' : `due ${objective.dueDate}`;
+    return line(`Objective missed: ${objective.outcome}: ${objectiveLine(objective)}, ${due}`, [
+      objectiveClaim(data, claims, objective)
+    ]);
+  });
+}
+
+function isBlankText(text: string | null | undefined): boolean {
+  return text === null || text === undefined || text.trim() === '';
 }
 
 interface ScoreChange {
@@ -181,7 +211,7 @@ function winLines(data: QbrData, claims: ClaimList, change: ScoreChange | null):
       asOf: data.asOf
     });
     const refs = [resolved];
-    let text = `${plural(cases.resolved, 'Case')} resolved in ${data.quarter}`;
+    let text = `${pluralize(cases.resolved, 'Case')} resolved in ${data.quarter}`;
     if (cases.medianResolutionDays !== null) {
       refs.push(
         claims.add({
@@ -192,7 +222,7 @@ function winLines(data: QbrData, claims: ClaimList, change: ScoreChange | null):
           asOf: data.asOf
         })
       );
-      text += `, median resolution ${plural(cases.medianResolutionDays, 'day')}`;
+      text += `, median resolution ${pluralize(cases.medianResolutionDays, 'day')}`;
     }
     lines.push(line(text, refs));
   }
@@ -200,8 +230,9 @@ function winLines(data: QbrData, claims: ClaimList, change: ScoreChange | null):
 }
 
 function riskResolution(risk: QbrRiskRow): string {
-  const status = risk.status ?? 'Open';
-  if ((ENDED_RISK_STATUSES as readonly string[]).includes(status)) {
+  const statusValue = risk.status ?? 'Open';
+  const status = statusLabel(statusValue);
+  if ((ENDED_RISK_STATUSES as readonly string[]).includes(statusValue)) {
     return risk.closedOn === null ? status : `${status} on ${risk.closedOn}`;
   }
   const rung = risk.rung === null ? 'no escalation rung' : `${risk.rung} rung`;
@@ -225,7 +256,7 @@ function sortedRisks(data: QbrData): QbrRiskRow[] {
 }
 
 function challengeLines(data: QbrData, claims: ClaimList, change: ScoreChange | null): SectionLine[] {
-  const lines: SectionLine[] = [];
+  const lines: SectionLine[] = missedObjectiveLines(data, claims);
   for (const risk of sortedRisks(data)) {
     const detected = risk.detectedOn === null ? '' : `, detected on ${risk.detectedOn}`;
     lines.push(line(`${risk.severity ?? 'Unrated'} risk: ${risk.title}${detected}. ${riskResolution(risk)}`));
@@ -242,32 +273,38 @@ function challengeLines(data: QbrData, claims: ClaimList, change: ScoreChange | 
       period: periodText(data),
       asOf: data.asOf
     });
-    lines.push(line(`${plural(cases.highPriorityOpen, 'high-priority Case')} still open on ${data.asOf}`, [claim]));
+    lines.push(line(`${pluralize(cases.highPriorityOpen, 'high-priority Case')} still open on ${data.asOf}`, [claim]));
   }
   return lines;
 }
 
 function roadmapLines(data: QbrData, claims: ClaimList): SectionLine[] {
   return data.objectives.filter(isObjectiveOpen).map((objective) => {
-    const claim = claims.add({
-      text: objective.successMetric ?? objective.outcome,
-      value: objective.currentValue,
-      unit: objective.unit,
-      period: periodText(data),
-      asOf: data.asOf
-    });
-    const status = objective.status === null ? '' : ` (${objective.status})`;
+    const claim = objectiveClaim(data, claims, objective);
+    const status = objective.status === null ? '' : ` (${statusLabel(objective.status)})`;
     return line(`${objective.outcome}: ${objectiveLine(objective)}${status}`, [claim]);
   });
 }
 
+function goalTarget(objective: QbrObjectiveRow): string {
+  const metric = objective.successMetric ?? 'the success metric';
+  const target =
+    objective.target === null ? 'agree a target' : `reach ${formatWithUnit(objective.target, objective.unit)}`;
+  return `${target} on ${metric}`;
+}
+
+/**
+ * Writes one goal per open objective, then one recovery goal per missed objective. The objectives come from the
+ * account's Active success plan, so the plan continues into the next period and a missed objective stays a goal.
+ */
 function goalLines(data: QbrData): SectionLine[] {
-  return data.objectives.filter(isObjectiveOpen).map((objective) => {
-    const metric = objective.successMetric ?? 'the success metric';
-    const target =
-      objective.target === null ? 'agree a target' : `reach ${formatWithUnit(objective.target, objective.unit)}`;
-    return line(`${objective.outcome}: ${target} on ${metric}`);
-  });
+  const open = data.objectives
+    .filter(isObjectiveOpen)
+    .map((objective) => line(`${objective.outcome}: ${goalTarget(objective)}`));
+  const recover = data.objectives
+    .filter(isObjectiveMissed)
+    .map((objective) => line(`Recover ${objective.outcome}: ${goalTarget(objective)}`));
+  return [...open, ...recover];
 }
 
 function usageTrendLine(data: QbrData, claims: ClaimList): SectionLine | null {
@@ -308,7 +345,7 @@ function benchmarkClaims(data: QbrData, claims: ClaimList, benchmark: Benchmark)
         asOf: data.asOf
       }),
       claims.add({
-        text: `${row.label}, median of ${row.peerCount} peer accounts`,
+        text: `${row.label}, median of ${pluralize(row.peerCount, 'peer account')}`,
         value: row.median,
         unit: row.unit,
         period: BENCHMARK_PERIOD,
@@ -435,7 +472,7 @@ function expansionSignalsOf(data: QbrData, seats: SeatUse | null): string[] {
   const signals: string[] = [];
   if (seats !== null && seats.percent >= EXPANSION_SEAT_UTILISATION_PERCENT) {
     signals.push(
-      `Peak daily active users reached ${seats.percent}% of ${plural(data.licensedSeats as number, 'licensed seat')} in ${
+      `Peak daily active users reached ${seats.percent}% of ${pluralize(data.licensedSeats as number, 'licensed seat')} in ${
         seats.month
       }: room to add seats.`
     );
@@ -443,7 +480,7 @@ function expansionSignalsOf(data: QbrData, seats: SeatUse | null): string[] {
   const met = data.objectives.filter(isObjectiveMet);
   if (met.length > 0) {
     signals.push(
-      `${plural(met.length, 'objective')} met (${met.map((objective) => objective.outcome).join('; ')}): a base for ` +
+      `${pluralize(met.length, 'objective')} met (${met.map((objective) => objective.outcome).join('; ')}): a base for ` +
         'the next use case.'
     );
   }
@@ -546,11 +583,15 @@ function savedSections(data: QbrData, suggested: Record<SectionKey, SectionLine[
  * Assembles a QBR draft from the period's records of one account. Suggested sections:
  * - wins: objectives met, milestones achieved with their dates, a rising health score over the period, Cases resolved
  *   with the median resolution time;
- * - challenges: every risk of the period with how it was resolved (end state and date) or its mitigation and rung,
- *   a falling health score, high-priority Cases still open;
- * - roadmap alignment: the open objectives with their current value against the target;
+ * - challenges: every missed objective with its metric, current value against the target and due date. Then every
+ *   risk of the period with how it was resolved (end state and date) or its mitigation and rung. Then a falling
+ *   health score and high-priority Cases still open;
+ * - roadmap alignment: the open objectives with their current value against the target and their status label;
  * - insights: the benchmark insight against the segment's peer medians and the usage trend of the period;
- * - next-period goals: one per open objective, in the customer's words.
+ * - next-period goals: one per open objective in the customer's words, then a `Recover ...` goal per missed
+ *   objective, because the objectives come from the Active plan, which continues into the next period.
+ * An objective is missed when its status is Missed and it is not met; a missed objective is never in roadmap
+ * alignment. Statuses read as labels (`At risk`, not `AtRisk`).
  * Every number is a claim with its value, unit, period and as-of date, and section lines point at their claims by
  * footnote number. When a review is saved, its text replaces the suggestions and its slide list the default flags.
  * Slides are included by default when they have content; title, agenda and metrics always are.

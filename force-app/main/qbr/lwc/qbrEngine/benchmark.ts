@@ -1,4 +1,4 @@
-import { roundTo } from 'c/healthEngine';
+import { formatNumber, roundTo } from 'c/healthEngine';
 import { formatWithUnit } from './sections';
 import type { Direction } from 'c/healthEngine';
 import type { Benchmark, BenchmarkMeasure, BenchmarkRow, MeasureValues, QbrPeerMedian } from './types';
@@ -23,24 +23,55 @@ export function medianOf(values: (number | null | undefined)[]): number | null {
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-/** Relative gap in whole percent of the median; null when the median is 0 and no relative gap exists. */
-function relativePercent(row: BenchmarkRow): number | null {
+/**
+ * Size of the gap relative to the median, used only to rank measures against each other; it never appears in text,
+ * because a share of a median that is negative, near 0 or itself a percentage does not read as a real quantity.
+ * Null when the median is 0 and no relative gap exists.
+ */
+function relativeGap(row: BenchmarkRow): number | null {
   if (row.favourableGap === null || row.median === null || row.median === 0) {
     return null;
   }
   return roundTo((Math.abs(row.favourableGap) / Math.abs(row.median)) * 100, 0);
 }
 
-function describeRow(row: BenchmarkRow, percent: number): string {
-  const comparison = `${formatWithUnit(row.value as number, row.unit)} vs ${formatWithUnit(row.median as number, row.unit)}`;
-  const side = (row.favourableGap as number) > 0 ? 'better' : 'worse';
-  return `${row.label} (${comparison}, ${percent}% ${side})`;
+/**
+ * Formats the absolute difference between the account and the median in the measure's unit. For a `%` measure the
+ * difference is in percentage points, because 45% against 50% is 5 points apart, not 5% of anything.
+ */
+function formatDifference(difference: number, unit: string | null): string {
+  if (unit === '%') {
+    return `${formatNumber(difference)} ${difference === 1 ? 'percentage point' : 'percentage points'}`;
+  }
+  return formatWithUnit(difference, unit);
+}
+
+/**
+ * Describes one row in the measure's own terms, like
+ * `Logins is 120 against a peer median of 90 (30 higher, where higher is better)`.
+ */
+export function describeBenchmarkRow(row: BenchmarkRow): string {
+  if (row.value === null || row.median === null) {
+    return `${row.label} has no value to compare`;
+  }
+  const value = formatWithUnit(row.value, row.unit);
+  const median = formatWithUnit(row.median, row.unit);
+  const better = row.direction === 'LowerIsBetter' ? 'lower' : 'higher';
+  const gap = roundTo(row.value - row.median, 2);
+  if (gap === 0) {
+    return `${row.label} is ${value}, equal to the peer median`;
+  }
+  const side = gap > 0 ? 'higher' : 'lower';
+  const difference = formatDifference(Math.abs(gap), row.unit);
+  return `${row.label} is ${value} against a peer median of ${median} (${difference} ${side}, where ${better} is better)`;
 }
 
 /**
  * Writes the insight sentence: the measure with the largest favourable gap and the one with the largest unfavourable
- * gap, each ranked by the gap in percent of the median. Measures with fewer than 3 peers or a median of 0 are not
- * ranked. Ties keep the measure listed first.
+ * gap. The ranking divides each gap by the absolute median, so a measure counted in thousands does not outrank one
+ * counted in single digits; the sentence itself gives the account's value, the peer median and the absolute
+ * difference in the measure's unit, with no percentage of the median. Measures with fewer than 3 peers or a median of
+ * 0 are not ranked. Ties keep the measure listed first.
  */
 function insightOf(
   rows: BenchmarkRow[],
@@ -51,20 +82,20 @@ function insightOf(
     return none;
   }
 
-  let best: { row: BenchmarkRow; percent: number } | null = null;
-  let worst: { row: BenchmarkRow; percent: number } | null = null;
+  let best: { row: BenchmarkRow; rank: number } | null = null;
+  let worst: { row: BenchmarkRow; rank: number } | null = null;
   let ranked = 0;
   for (const row of rows) {
-    const percent = relativePercent(row);
-    if (row.peerCount < BENCHMARK_MIN_PEERS || percent === null) {
+    const rank = relativeGap(row);
+    if (row.peerCount < BENCHMARK_MIN_PEERS || rank === null) {
       continue;
     }
     ranked++;
     const gap = row.favourableGap as number;
-    if (gap > 0 && (best === null || percent > best.percent)) {
-      best = { row, percent };
-    } else if (gap < 0 && (worst === null || percent > worst.percent)) {
-      worst = { row, percent };
+    if (gap > 0 && (best === null || rank > best.rank)) {
+      best = { row, rank };
+    } else if (gap < 0 && (worst === null || rank > worst.rank)) {
+      worst = { row, rank };
     }
   }
   if (ranked === 0) {
@@ -75,15 +106,15 @@ function insightOf(
   if (best === null && worst === null) {
     return { ...none, insight: `In line with ${peers} on every compared measure.` };
   }
-  const parts: string[] = [];
+  const parts = [`Compared with ${peers}.`];
   if (best !== null) {
-    parts.push(`ahead on ${describeRow(best.row, best.percent)}`);
+    parts.push(`Ahead: ${describeBenchmarkRow(best.row)}.`);
   }
   if (worst !== null) {
-    parts.push(`behind on ${describeRow(worst.row, worst.percent)}`);
+    parts.push(`Behind: ${describeBenchmarkRow(worst.row)}.`);
   }
   return {
-    insight: `Against ${peers}: ${parts.join('; ')}.`,
+    insight: parts.join(' '),
     aheadMeasure: best?.row.measure ?? null,
     behindMeasure: worst?.row.measure ?? null
   };
@@ -133,7 +164,8 @@ export function benchmarkFromMedians(
  * Compares one account with the median of its peers (accounts of the same segment) on each measure. The median of a
  * measure uses only the peers with a value for it. The direction comes from the health model's measure definition
  * when the caller passes it; without one, a higher value counts as better. The insight sentence names the largest
- * favourable and unfavourable gap in percent of the median; there is none with fewer than 3 peers.
+ * favourable and unfavourable gap (ranked relative to the median, written as absolute numbers); there is none with
+ * fewer than 3 peers.
  * @param accountValues The account's raw value per measure name.
  * @param peers Raw values of each peer account, the account itself excluded.
  * @param measures Measures to compare, in display order.

@@ -10,6 +10,8 @@ export {
   readinessBandOf,
   sharePoints,
   READINESS_CHECK_POINTS,
+  READINESS_CHECK_LABELS,
+  readinessCheckLabel,
   READINESS_RENEWAL_WINDOW_DAYS,
   ENDED_RISK_STATUSES
 } from './readiness';
@@ -25,10 +27,13 @@ export {
   footnoteOf,
   formatClaimValue,
   formatWithUnit,
+  pluralize,
+  statusLabel,
+  STATUS_LABELS,
   SLIDE_TITLES,
   SECTION_TITLES
 } from './sections';
-export { benchmarkOf, benchmarkFromMedians, medianOf, BENCHMARK_MIN_PEERS } from './benchmark';
+export { benchmarkOf, benchmarkFromMedians, describeBenchmarkRow, medianOf, BENCHMARK_MIN_PEERS } from './benchmark';
 export { quarterOf, periodOfQuarter, previousQuarter, recentQuarters, quarterSlug } from './quarters';
 export type { QuarterPeriod } from './quarters';
 export { buildDeck, writeDeck, deckFileName } from './deck';

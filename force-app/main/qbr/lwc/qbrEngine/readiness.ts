@@ -25,6 +25,29 @@ export const READINESS_CHECK_POINTS = {
 
 type CheckId = keyof typeof READINESS_CHECK_POINTS;
 
+/** Readable label of each check, for Markdown and components; the ids stay the stable keys. */
+export const READINESS_CHECK_LABELS: Record<CheckId, string> = {
+  goalsLinkedToObjectives: "Goals linked to the customer's objectives",
+  executiveSponsorNamed: 'Executive sponsor named',
+  customerFeedbackReferenced: 'Customer feedback referenced',
+  actionItemsOwnedAndDated: 'Action items with an owner and a due date',
+  nextPeriodGoalsSet: 'Next-period goals set',
+  claimsHaveNumberAndPeriod: 'Claims with a number and a period',
+  insightPresent: 'Insight the customer did not have',
+  risksReviewed: 'Risks reviewed',
+  severeRisksMitigated: 'Severe risks with a mitigation',
+  expansionSignalPresent: 'Expansion signal mentioned',
+  renewalAddressed: 'Renewal addressed'
+};
+
+/**
+ * Returns the readable label of a check id, or the id itself when it is not a known check (for example a result
+ * stored by a later version).
+ */
+export function readinessCheckLabel(id: string): string {
+  return (READINESS_CHECK_LABELS as Record<string, string>)[id] ?? id;
+}
+
 const RENEWAL_PATTERN = /renew/i;
 
 /**

@@ -1,7 +1,8 @@
 import { customerSlug, escapeMarkdown } from 'c/healthReport';
 import { formatNumber } from 'c/healthEngine';
 import { quarterSlug } from './quarters';
-import { SECTION_TITLES, footnoteOf, formatClaimValue } from './sections';
+import { readinessCheckLabel } from './readiness';
+import { SECTION_TITLES, footnoteOf, formatClaimValue, pluralize } from './sections';
 import { SECTION_KEYS } from './types';
 import type { Benchmark, QbrDraft, ReadinessBand, ReadinessCategory, ReadinessResult, SectionLine } from './types';
 
@@ -68,7 +69,8 @@ function benchmarkLines(benchmark: Benchmark | null, asOf: string): string[] {
     return [];
   }
   const lines = [
-    `Benchmark against the median of ${benchmark.peerCount} peer accounts in the same segment, latest values as of ` +
+    `Benchmark against the median of ${pluralize(benchmark.peerCount, 'peer account')} in the same segment, ` +
+      `latest values as of ` +
       `${asOf}:`,
     '',
     '| Measure | Account | Peer median | Peers with data |',
@@ -154,7 +156,7 @@ const READINESS_CATEGORY_TEXT: Record<ReadinessCategory, string> = {
 
 /**
  * Renders a readiness result as a Markdown section: the score out of 100 with its band, a table of the category
- * totals, every check with its finding, and the missing list ("Nothing is missing." when it is empty).
+ * totals, every check by its readable label with its finding, and the missing list ("Nothing is missing." when it is empty).
  * @param result The result of `scoreReadiness`.
  * @returns Lines of Markdown, starting with the `## Readiness` heading and ending with a blank line.
  */
@@ -172,7 +174,9 @@ export function renderReadiness(result: ReadinessResult): string[] {
   }
   lines.push('', '| Check | Points | Finding |', '| --- | ---: | --- |');
   for (const check of result.checks) {
-    lines.push(`| ${check.id} | ${check.points} of ${check.maxPoints} | ${escapeMarkdown(check.finding)} |`);
+    lines.push(
+      `| ${readinessCheckLabel(check.id)} | ${check.points} of ${check.maxPoints} | ${escapeMarkdown(check.finding)} |`
+    );
   }
   lines.push('', '### Missing', '');
   if (result.missing.length === 0) {

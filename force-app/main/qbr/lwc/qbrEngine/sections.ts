@@ -27,7 +27,7 @@ export const SECTION_TITLES: Record<SectionKey, string> = {
 
 /**
  * Formats a number with its unit: `%` sticks to the number, other units follow it after a space, a plural unit loses
- * its final `s` after exactly 1 (`1 day`, `1 Case`), and a missing number reads `n/a`.
+ * its final `s` when the number reads 1 or -1 (`1 day`, `1 Case`), and a missing number reads `n/a`.
  * @param value The number, or null when there is none.
  * @param unit Unit in the plural, like `days`, or `%`; null for a plain count.
  */
@@ -42,8 +42,49 @@ export function formatWithUnit(value: number | null, unit: string | null): strin
   if (unit === '%') {
     return `${text}%`;
   }
-  const singular = value === 1 && unit.length > 1 && unit.endsWith('s') ? unit.slice(0, -1) : unit;
+  const isOne = text === '1' || text === '-1';
+  const singular = isOne && unit.length > 1 && unit.endsWith('s') ? unit.slice(0, -1) : unit;
   return `${text} ${singular}`;
+}
+
+/**
+ * Writes a count with the singular or plural noun, judged on the formatted number, so 1.004 (shown as `1`) reads
+ * `1 team`, not `1 teams`.
+ * @param count The count.
+ * @param singular Noun for exactly 1.
+ * @param pluralForm Noun for any other count; the singular plus `s` when omitted.
+ */
+export function pluralize(count: number, singular: string, pluralForm = `${singular}s`): string {
+  const text = formatNumber(count);
+  return `${text} ${text === '1' || text === '-1' ? singular : pluralForm}`;
+}
+
+/** Readable labels of the Status__c picklist values of SuccessObjective__c and Risk__c. */
+export const STATUS_LABELS: Record<string, string> = {
+  NotStarted: 'Not started',
+  OnTrack: 'On track',
+  AtRisk: 'At risk',
+  Achieved: 'Achieved',
+  Missed: 'Missed',
+  Open: 'Open',
+  Mitigating: 'Mitigating',
+  Mitigated: 'Mitigated',
+  Realized: 'Realized',
+  Closed: 'Closed'
+};
+
+/**
+ * Returns the readable label of a status value: the label from {@link STATUS_LABELS}, or for any other value the
+ * PascalCase words split and lower-cased after the first (`WaitingOnCustomer` reads `Waiting on customer`).
+ * @param status Picklist value, like `AtRisk`.
+ */
+export function statusLabel(status: string): string {
+  const known = STATUS_LABELS[status];
+  if (known !== undefined) {
+    return known;
+  }
+  const words = status.replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(' ');
+  return words.map((word, index) => (index === 0 ? word : word.toLowerCase())).join(' ');
 }
 
 /** Formats a claim's number with its unit, like {@link formatWithUnit}. */

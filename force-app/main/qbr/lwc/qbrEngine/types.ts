@@ -258,6 +258,8 @@ export interface QbrObjectiveRow {
   currentValue: number | null;
   status: string | null;
   isMet: boolean | null;
+  /** ISO due date of the objective (SuccessObjective__c.DueDate__c); absent when the source does not read it. */
+  dueDate?: string | null;
 }
 
 /** A milestone completed in the period (mirrors ReviewData.MilestoneRow). */

@@ -465,9 +465,9 @@ describe('c-qbr-builder', () => {
       'Objective met: Cut the ticket backlog: Open tickets at 140 tickets against a target of 150 tickets'
     );
     expect(query(element, '[data-section="insights"]').value).toContain(
-      'Against the median of 6 peer accounts in the same segment'
+      'Compared with the median of 6 peer accounts in the same segment'
     );
-    expect(textOf(byId(element, 'benchmark-insight'))).toContain('ahead on Active day share (30 days)');
+    expect(textOf(byId(element, 'benchmark-insight'))).toContain('Ahead: Active day share (30 days) is ');
     expect(textOf(byId(element, 'benchmark'))).toContain('Licence utilisation (30 days)7075');
     expect(textOf(byId(element, 'review-state'))).toContain('No review is saved for this quarter.');
   });
@@ -543,7 +543,7 @@ describe('c-qbr-builder', () => {
       wins: expect.stringContaining('Objective met: Cut the ticket backlog'),
       challenges: expect.stringContaining('High risk: Champion leaving in January'),
       roadmapAlignment: `${roadmap}\n${RENEWAL_LINE}`,
-      insights: expect.stringContaining('Against the median of 6 peer accounts'),
+      insights: expect.stringContaining('Compared with the median of 6 peer accounts'),
       nextPeriodGoals: 'Every support agent uses the knowledge base weekly: reach 80% on Weekly knowledge users',
       includedSlides: 'title,agenda,wins,metrics,challenges,roadmap,insights,nextGoals',
       readinessScore: 85,

@@ -2,11 +2,14 @@ import { planProgressOf } from 'c/planEngine';
 import type { PlanRecord } from 'c/planEngine';
 import type { RiskPlanEntry } from 'c/riskEngine';
 import {
+  READINESS_CHECK_LABELS,
+  READINESS_CHECK_POINTS,
   SLIDE_KEYS,
   assembleQbr,
   benchmarkFromMedians,
   buildDeck,
   deckFileName,
+  describeBenchmarkRow,
   footnoteOf,
   formatWithUnit,
   includedSlidesText,
@@ -14,9 +17,11 @@ import {
   parseIncludedSlides,
   parseSectionText,
   periodOfQuarter,
+  pluralize,
   qbrFileName,
   quarterOf,
   readinessBandOf,
+  readinessCheckLabel,
   readinessInputFromPlan,
   readinessInputFromQbr,
   readinessInputFromRiskPlan,
@@ -24,6 +29,7 @@ import {
   renderQbr,
   scoreReadiness,
   sectionText,
+  statusLabel,
   withSectionText,
   withSlideIncluded,
   writeDeck
@@ -126,6 +132,43 @@ describe('assembleQbr', () => {
     expect(texts(result, 'wins').some((text) => text.startsWith('Health score'))).toBe(false);
   });
 
+  it('owns a missed objective in challenges and goals', () => {
+    const data = loadData();
+    data.objectives[2] = { ...data.objectives[2], status: 'Missed', dueDate: '2026-11-30' };
+
+    const result = assembleQbr(data);
+
+    expect(texts(result, 'challenges')[0]).toBe(
+      'Objective missed: Automate month-end reporting: Reports automated at 4 against a target of 12, due 2026-11-30'
+    );
+    expect(texts(result, 'nextPeriodGoals')).toEqual([
+      'Raise weekly active use to 80% of seats: reach 80% on Weekly active seats',
+      'Recover Automate month-end reporting: reach 12 on Reports automated'
+    ]);
+    expect(texts(result, 'roadmapAlignment').some((text) => text.includes('month-end'))).toBe(false);
+    const claim = result.claims[result.sections.challenges[0].claims[0] - 1];
+    expect(claim).toMatchObject({ text: 'Reports automated', value: 4, unit: null });
+  });
+
+  it('states a missing due date of a missed objective', () => {
+    const data = loadData();
+    data.objectives[2] = { ...data.objectives[2], status: 'Missed' };
+
+    const result = assembleQbr(data);
+
+    expect(texts(result, 'challenges')[0]).toContain('against a target of 12, no due date on record');
+  });
+
+  it('shows status labels, not picklist values', () => {
+    const roadmap = texts(draft, 'roadmapAlignment');
+
+    expect(roadmap).toEqual([
+      'Raise weekly active use to 80% of seats: Weekly active seats at 72% against a target of 80% (On track)',
+      'Automate month-end reporting: Reports automated at 4 against a target of 12 (At risk)'
+    ]);
+    expect(renderQbr(draft)).not.toMatch(/OnTrack|AtRisk|NotStarted/);
+  });
+
   it('sets goals from open objectives', () => {
     expect(texts(draft, 'nextPeriodGoals')).toEqual([
       'Raise weekly active use to 80% of seats: reach 80% on Weekly active seats',
@@ -188,7 +231,8 @@ describe('assembleQbr', () => {
       'HigherIsBetter'
     ]);
     expect(texts(draft, 'insights')[0]).toBe(
-      'Against the median of 8 peer accounts in the same segment: ahead on Open high-priority Cases (1 vs 2, 50% better).'
+      'Compared with the median of 8 peer accounts in the same segment. Ahead: Open high-priority Cases is 1 against a ' +
+        'peer median of 2 (1 lower, where lower is better).'
     );
     expect(texts(draft, 'insights')[1]).toBe('Peak daily active users went from 36 in 2026-10 to 45 in 2026-12 (+25%)');
 
@@ -557,8 +601,68 @@ describe('benchmark helpers', () => {
 
     expect(result.rows[1]).toMatchObject({ median: null, peerCount: 0, gap: null });
     expect(result.insight).toBe(
-      'Against the median of 5 peer accounts in the same segment: ahead on Logins (50 vs 40, 25% better).'
+      'Compared with the median of 5 peer accounts in the same segment. Ahead: Logins is 50 against a peer median of 40 ' +
+        '(10 higher, where higher is better).'
     );
+  });
+});
+
+describe('benchmark wording', () => {
+  it('writes negative medians in their own terms', () => {
+    const result = benchmarkFromMedians(
+      { LoginChange: -74.19, Seats: 45 },
+      [
+        { measure: 'LoginChange', median: -5.74, peerCount: 6 },
+        { measure: 'Seats', median: 50, peerCount: 6 }
+      ],
+      6,
+      [
+        { name: 'LoginChange', label: 'Login Change (28 Days)' },
+        { name: 'Seats', label: 'Seat use', unit: '%' }
+      ]
+    );
+
+    expect(result.insight).toBe(
+      'Compared with the median of 6 peer accounts in the same segment. Behind: Login Change (28 Days) is -74.19 ' +
+        'against a peer median of -5.74 (68.45 lower, where higher is better).'
+    );
+    expect(result.insight).not.toContain('% worse');
+    expect(result.behindMeasure).toBe('LoginChange');
+  });
+
+  it('writes percentage measures in points', () => {
+    const row = benchmarkFromMedians({ Seats: 51 }, [{ measure: 'Seats', median: 50, peerCount: 3 }], 3, [
+      { name: 'Seats', label: 'Seat use', unit: '%' }
+    ]).rows[0];
+
+    expect(describeBenchmarkRow(row)).toBe(
+      'Seat use is 51% against a peer median of 50% (1 percentage point higher, where higher is better)'
+    );
+  });
+});
+
+describe('wording helpers', () => {
+  it('labels statuses', () => {
+    expect(statusLabel('AtRisk')).toBe('At risk');
+    expect(statusLabel('NotStarted')).toBe('Not started');
+    expect(statusLabel('OnTrack')).toBe('On track');
+    expect(statusLabel('Missed')).toBe('Missed');
+    expect(statusLabel('WaitingOnCustomer')).toBe('Waiting on customer');
+  });
+
+  it('pluralizes on the shown number', () => {
+    expect(pluralize(1, 'team')).toBe('1 team');
+    expect(pluralize(1.004, 'Case')).toBe('1 Case');
+    expect(pluralize(2, 'team')).toBe('2 teams');
+    expect(pluralize(0, 'team')).toBe('0 teams');
+    expect(formatWithUnit(1.001, 'cases')).toBe('1 case');
+    expect(formatWithUnit(-1, 'days')).toBe('-1 day');
+  });
+
+  it('labels readiness checks', () => {
+    expect(readinessCheckLabel('goalsLinkedToObjectives')).toBe("Goals linked to the customer's objectives");
+    expect(readinessCheckLabel('unknownCheck')).toBe('unknownCheck');
+    expect(Object.keys(READINESS_CHECK_LABELS).sort()).toEqual(Object.keys(READINESS_CHECK_POINTS).sort());
   });
 });
 

@@ -42,7 +42,7 @@ describe('renderReadiness', () => {
     expect(lines).toContain('Score: 72 of 100, refine (70 to 84).');
     expect(lines).toContain('| Customer centricity | 20 of 25 |');
     expect(lines).toContain('| Expansion awareness | 2 of 15 |');
-    expect(lines).toContain('| risksReviewed | 5 of 5 | Risks were reviewed: 0 risks listed. |');
+    expect(lines).toContain('| Risks reviewed | 5 of 5 | Risks were reviewed: 0 risks listed. |');
     expect(lines).toContain('- Add an insight the customer did not have.');
     expect(lines[lines.length - 1]).toBe('');
   });
@@ -50,7 +50,7 @@ describe('renderReadiness', () => {
   it('escapes findings and missing items', () => {
     const lines = renderReadiness(RESULT);
 
-    expect(lines).toContain('| insightPresent | 0 of 10 | No insight \\| none at all. |');
+    expect(lines).toContain('| Insight the customer did not have | 0 of 10 | No insight \\| none at all. |');
     expect(lines).toContain('- Mention an expansion signal: \\*whitespace\\*.');
   });
 
