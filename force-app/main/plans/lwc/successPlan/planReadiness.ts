@@ -4,7 +4,7 @@
  */
 import { planProgressOf } from 'c/planEngine';
 import type { PlanRecord } from 'c/planEngine';
-import { READINESS_CATEGORIES, readinessInputFromPlan, scoreReadiness } from 'c/qbrEngine';
+import { READINESS_CATEGORIES, readinessCheckLabel, readinessInputFromPlan, scoreReadiness } from 'c/qbrEngine';
 import type { PlanReadinessContext, ReadinessBand, ReadinessCategory, ReadinessResult, RiskItem } from 'c/qbrEngine';
 import { toPlanRecord } from './planReport';
 import { localToday } from './planView';
@@ -57,6 +57,8 @@ export interface ReadinessCategoryRow {
 /** One readiness check as the panel lists it. */
 export interface ReadinessCheckRow {
   key: string;
+  /** Name of the check, for example "Goals linked to the customer's objectives". */
+  label: string;
   category: string;
   pointsText: string;
   passed: boolean;
@@ -171,6 +173,7 @@ export function readinessPanelOf(result: ReadinessResult, view: PlanView): Readi
   });
   const checks = result.checks.map((check) => ({
     key: check.id,
+    label: readinessCheckLabel(check.id),
     category: CATEGORY_LABELS[check.category],
     pointsText: `${check.points} of ${check.maxPoints} points`,
     passed: check.passed,

@@ -10,6 +10,8 @@ import setMilestoneCompleted from '@salesforce/apex/SuccessPlanController.setMil
 import getCountdown from '@salesforce/apex/RenewalCountdownController.getCountdown';
 import { reduceErrors } from 'c/ldsUtils';
 import { renderSuccessPlan, successPlanFileName } from 'c/planEngine';
+import { renderReadiness } from 'c/qbrEngine';
+import type { ReadinessResult } from 'c/qbrEngine';
 import {
   ACCESS_DENIED_PREFIX,
   OBJECTIVE_STATUS_OPTIONS,
@@ -46,9 +48,12 @@ type PlanView = ApexTypes.SuccessPlanController_PlanView;
 type TemplateOption = ApexTypes.SuccessPlanController_TemplateOption;
 type CountdownView = ApexTypes.RenewalCountdownController_CountdownView;
 
-function readinessPanelFor(view: PlanView): ReadinessPanel | undefined {
-  const result = planReadinessOf(view);
-  return result === null ? undefined : readinessPanelOf(result, view);
+/**
+ * Appends the Readiness section to the success plan report, joined as `npm run score` joins it, so the exported file
+ * matches the one the script writes for the same plan.
+ */
+function withReadinessSection(planMarkdown: string, readiness: ReadinessResult): string {
+  return [planMarkdown.trimEnd(), '', ...renderReadiness(readiness)].join('\n').trimEnd() + '\n';
 }
 
 /** Value that an Apex wire provisions, which refreshApex takes back to reload it. */
@@ -102,14 +107,16 @@ function summaryOf(messages: string[]): string {
  * review cadence and escalation path. Objectives show their progress from baseline to target, and the milestone
  * timeline shows overdue and automatically completed states. Users who may edit update objectives and the plan in
  * place and complete or reopen manual milestones. Without an open plan the component offers to create one from a
- * template. The plan exports as Markdown.
+ * template. The plan exports as Markdown with its Readiness section.
  */
 export default class SuccessPlan extends LightningElement {
   /** Id of the Account, set by the record page. */
   @api recordId?: string;
 
   view?: PlanView;
-  /** Readiness of the open plan, computed when the plan view arrives; undefined without an open plan. */
+  /** Readiness of the open plan, computed when the plan view arrives. Null without an open plan. */
+  readiness: ReadinessResult | null = null;
+  /** Readiness panel built from `readiness`. Undefined without an open plan. */
   readinessPanel?: ReadinessPanel;
   loadError?: unknown;
   isLoading = true;
@@ -145,7 +152,8 @@ export default class SuccessPlan extends LightningElement {
     this.wiredPlan = result;
     if (result.data) {
       this.view = result.data;
-      this.readinessPanel = readinessPanelFor(result.data);
+      this.readiness = planReadinessOf(result.data);
+      this.readinessPanel = this.readiness === null ? undefined : readinessPanelOf(this.readiness, result.data);
       this.loadError = undefined;
       this.isLoading = false;
       if (!result.data.plan && this.createForm.startDate === '') {
@@ -153,6 +161,7 @@ export default class SuccessPlan extends LightningElement {
       }
     } else if (result.error) {
       this.view = undefined;
+      this.readiness = null;
       this.readinessPanel = undefined;
       this.loadError = result.error;
       this.isLoading = false;
@@ -500,7 +509,8 @@ export default class SuccessPlan extends LightningElement {
     try {
       const [countdown, countdownProblem] = await this.loadCountdown(view);
       const fileName = successPlanFileName(view.accountName ?? '');
-      const markdown = renderSuccessPlan(buildReportInput(view, countdown));
+      const planMarkdown = renderSuccessPlan(buildReportInput(view, countdown));
+      const markdown = this.readiness === null ? planMarkdown : withReadinessSection(planMarkdown, this.readiness);
       // The previous file's URL is released only now, because a download may still read it after the click returns.
       this.releaseExportUrl();
       this.exportUrl = URL.createObjectURL(new Blob([markdown], { type: 'text/markdown;charset=utf-8' }));

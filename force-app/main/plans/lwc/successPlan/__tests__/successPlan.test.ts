@@ -31,6 +31,8 @@ import {
 } from '../planForms';
 import { buildReportInput, measureValuesOf, toCheckpointViews, toPlanRecord } from '../planReport';
 import { planReadinessContextOf, planReadinessOf, readinessPanelOf } from '../planReadiness';
+import { renderReadiness } from 'c/qbrEngine';
+import type { ReadinessResult } from 'c/qbrEngine';
 import planData from './data/plan.json';
 import planEmpty from './data/planEmpty.json';
 import templatesData from './data/templates.json';
@@ -860,6 +862,26 @@ describe('c-success-plan', () => {
     expect(toasts).toEqual([
       { title: 'Success plan exported', message: 'Downloaded acme-widgets-inc-success-plan.md.', variant: 'success' }
     ]);
+  });
+
+  it('exports the Readiness section after the plan', async () => {
+    mockGetCountdown.mockResolvedValue(COUNTDOWN);
+    const { blobs } = mockDownload();
+    const element = await mountWith(PLAN);
+
+    await click(byId(element, 'export'));
+
+    const markdown = await readBlob(blobs[0]);
+    const readiness = planReadinessOf(PLAN, '2026-12-02');
+    expect(readiness).not.toBeNull();
+    const section =
+      renderReadiness(readiness as ReadinessResult)
+        .join('\n')
+        .trimEnd() + '\n';
+    expect(markdown).toContain('\n\n## Readiness\n\nScore: 66 of 100, needs deeper analysis (50 to 69).\n');
+    expect(markdown.endsWith(`\n\n${section}`)).toBe(true);
+    expect(markdown.indexOf('## Renewal checkpoints')).toBeLessThan(markdown.indexOf('## Readiness'));
+    expect(markdown.match(/^## Readiness$/gm)).toHaveLength(1);
   });
 
   it('exports without the renewal checkpoints when they cannot be read', async () => {
