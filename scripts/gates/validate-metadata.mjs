@@ -54,6 +54,7 @@ const SUFFIX_TYPES = {
   notiftype: 'CustomNotificationType',
   object: 'CustomObject',
   permissionset: 'PermissionSet',
+  permissionsetgroup: 'PermissionSetGroup',
   quickAction: 'QuickAction',
   report: 'Report',
   reportType: 'ReportType',
