@@ -111,7 +111,7 @@ export interface SuccessPlanAccount {
   checkpoints: readonly RenewalCheckpointRow[];
   /** Open risks of the account for the readiness score; null or absent when the risks were not reviewed. */
   risks?: readonly RiskItem[] | null;
-  /** Customer feedback answers the plan can reference; null or absent counts as none. */
+  /** Customer feedback responses the plan can reference; null or absent counts as none. */
   feedbackCount?: number | null;
 }
 

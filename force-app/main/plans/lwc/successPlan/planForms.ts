@@ -14,7 +14,7 @@ type ObjectiveView = ApexTypes.SuccessPlanController_ObjectiveView;
 export const MIN_CADENCE_DAYS = 1;
 
 /**
- * Longest review cadence, in days: one review a year, although SuccessPlan__c.ReviewCadenceDays__c stores up to 999.
+ * Maximum review cadence, in days: one review a year, although SuccessPlan__c.ReviewCadenceDays__c stores up to 999.
  */
 export const MAX_CADENCE_DAYS = 365;
 

@@ -4,8 +4,8 @@
  */
 import { planProgressOf } from 'c/planEngine';
 import type { PlanRecord } from 'c/planEngine';
-import { READINESS_CATEGORIES, readinessCheckLabel, readinessInputFromPlan, scoreReadiness } from 'c/qbrEngine';
-import type { PlanReadinessContext, ReadinessBand, ReadinessCategory, ReadinessResult, RiskItem } from 'c/qbrEngine';
+import { readinessInputFromPlan, readinessPanelRows, scoreReadiness } from 'c/qbrEngine';
+import type { PlanReadinessContext, ReadinessBand, ReadinessPanelRows, ReadinessResult, RiskItem } from 'c/qbrEngine';
 import { toPlanRecord } from './planReport';
 import { localToday } from './planView';
 
@@ -22,13 +22,6 @@ export const READINESS_BAND_LABELS: Record<ReadinessBand, string> = {
   BackToDiscovery: 'Back to discovery'
 };
 
-const BAND_BADGES: Record<ReadinessBand, string> = {
-  ReadyToPresent: 'slds-theme_success',
-  Refine: 'slds-theme_warning',
-  DeeperAnalysis: 'slds-theme_warning',
-  BackToDiscovery: 'slds-theme_error'
-};
-
 const BAND_ADVICE: Record<ReadinessBand, string> = {
   ReadyToPresent: 'Score 85 or more: the plan is ready to present to the customer.',
   Refine: 'Score 70 to 84: refine the plan by closing the gaps below.',
@@ -36,51 +29,10 @@ const BAND_ADVICE: Record<ReadinessBand, string> = {
   BackToDiscovery: 'Score under 50: go back to discovery with the customer before presenting the plan.'
 };
 
-const CATEGORY_LABELS: Record<ReadinessCategory, string> = {
-  CustomerCentricity: 'Customer centricity',
-  Actionability: 'Actionability',
-  DataDrivenInsight: 'Data-driven insight',
-  ProactiveRiskManagement: 'Proactive risk management',
-  ExpansionAwareness: 'Expansion awareness'
-};
-
-/** One category total with its progress bar. */
-export interface ReadinessCategoryRow {
-  key: ReadinessCategory;
-  label: string;
-  pointsText: string;
-  percent: number;
-  barStyle: string;
-  barLabel: string;
-}
-
-/** One readiness check as the panel lists it. */
-export interface ReadinessCheckRow {
-  key: string;
-  /** Name of the check, for example "Goals linked to the customer's objectives". */
-  label: string;
-  category: string;
-  pointsText: string;
-  passed: boolean;
-  statusText: string;
-  iconName: string;
-  iconVariant: string;
-  finding: string;
-  /** What to add; empty when the check passed. */
-  missing: string;
-}
-
 /** Everything the readiness panel shows. */
-export interface ReadinessPanel {
-  score: number;
-  scoreText: string;
-  band: ReadinessBand;
+export interface ReadinessPanel extends ReadinessPanelRows {
   bandLabel: string;
-  bandClass: string;
   advice: string;
-  categories: ReadinessCategoryRow[];
-  checks: ReadinessCheckRow[];
-  missing: { key: string; text: string }[];
   /** Says which facts the score could not see, such as risks the user cannot read; empty when none. */
   note: string;
 }
@@ -153,46 +105,13 @@ function unreadFactsNote(view: PlanView): string {
 /**
  * Builds the readiness panel from the scorer's result.
  * @param result The result of `scoreReadiness`.
- * @param view The plan view the result was computed from; it says which facts the user could not read.
+ * @param view The plan view the result was computed from, whose null fields mark the facts the user could not read.
  */
 export function readinessPanelOf(result: ReadinessResult, view: PlanView): ReadinessPanel {
-  const categories = READINESS_CATEGORIES.map((category) => {
-    const total = result.categories.find((entry) => entry.category === category);
-    const points = total?.points ?? 0;
-    const maxPoints = total?.maxPoints ?? 0;
-    const percent = maxPoints > 0 ? Math.round((points / maxPoints) * 100) : 0;
-    const label = CATEGORY_LABELS[category];
-    return {
-      key: category,
-      label,
-      pointsText: `${points} of ${maxPoints}`,
-      percent,
-      barStyle: `width: ${percent}%`,
-      barLabel: `${label}: ${points} of ${maxPoints} points`
-    };
-  });
-  const checks = result.checks.map((check) => ({
-    key: check.id,
-    label: readinessCheckLabel(check.id),
-    category: CATEGORY_LABELS[check.category],
-    pointsText: `${check.points} of ${check.maxPoints} points`,
-    passed: check.passed,
-    statusText: check.passed ? 'Passed' : 'Not passed',
-    iconName: check.passed ? 'utility:success' : 'utility:warning',
-    iconVariant: check.passed ? 'success' : 'warning',
-    finding: check.finding,
-    missing: check.missing ?? ''
-  }));
   return {
-    score: result.score,
-    scoreText: `${result.score} of 100`,
-    band: result.band,
+    ...readinessPanelRows(result),
     bandLabel: READINESS_BAND_LABELS[result.band],
-    bandClass: BAND_BADGES[result.band],
     advice: BAND_ADVICE[result.band],
-    categories,
-    checks,
-    missing: result.missing.map((text, index) => ({ key: `missing-${index}`, text })),
     note: unreadFactsNote(view)
   };
 }

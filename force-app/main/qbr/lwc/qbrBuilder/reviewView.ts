@@ -6,13 +6,12 @@
 import { DIRECTIONS, formatNumber } from 'c/healthEngine';
 import type { Direction } from 'c/healthEngine';
 import {
-  READINESS_CATEGORIES,
   SECTION_KEYS,
   SECTION_TITLES,
   footnoteOf,
   formatClaimValue,
   periodOfQuarter,
-  readinessCheckLabel,
+  readinessPanelRows,
   sectionText,
   statusLabel as recordStatusLabel
 } from 'c/qbrEngine';
@@ -21,7 +20,7 @@ import type {
   QbrDraft,
   QbrReviewRecord,
   ReadinessBand,
-  ReadinessCategory,
+  ReadinessPanelRows,
   ReadinessResult,
   SectionKey,
   SectionLine
@@ -65,26 +64,11 @@ const BAND_LABELS: Record<ReadinessBand, string> = {
   BackToDiscovery: 'Back to discovery'
 };
 
-const BAND_BADGES: Record<ReadinessBand, string> = {
-  ReadyToPresent: 'slds-theme_success',
-  Refine: 'slds-theme_warning',
-  DeeperAnalysis: 'slds-theme_warning',
-  BackToDiscovery: 'slds-theme_error'
-};
-
 const BAND_ADVICE: Record<ReadinessBand, string> = {
   ReadyToPresent: 'The review is ready to present.',
   Refine: 'Close the gaps below before presenting.',
   DeeperAnalysis: 'The review needs deeper analysis before it goes to the customer.',
   BackToDiscovery: 'Go back to discovery with the customer before building this review.'
-};
-
-const CATEGORY_LABELS: Record<ReadinessCategory, string> = {
-  CustomerCentricity: 'Customer centricity',
-  Actionability: 'Actionability',
-  DataDrivenInsight: 'Data-driven insight',
-  ProactiveRiskManagement: 'Proactive risk management',
-  ExpansionAwareness: 'Expansion awareness'
 };
 
 const STATUS_LABELS: Record<string, string> = {
@@ -164,30 +148,6 @@ export interface CaseDisplayRow {
 }
 
 /** One readiness category with its bar. */
-export interface CategoryRow {
-  key: string;
-  label: string;
-  pointsText: string;
-  percent: number;
-  barStyle: string;
-  barLabel: string;
-}
-
-/** One readiness check with what it found. */
-export interface CheckRow {
-  key: string;
-  /** Name of the check, for example "Goals linked to the customer's objectives". */
-  label: string;
-  category: string;
-  pointsText: string;
-  passed: boolean;
-  statusText: string;
-  iconName: string;
-  iconVariant: string;
-  finding: string;
-  missing: string;
-}
-
 /** One section editor: the text in the textarea, the lines read-only users see and the footnotes of its numbers. */
 export interface SectionEditor {
   key: SectionKey;
@@ -208,16 +168,9 @@ export interface PeriodSummary {
 }
 
 /** The readiness panel. */
-export interface ReadinessPanel {
-  score: number;
-  scoreText: string;
-  band: ReadinessBand;
+export interface ReadinessPanel extends ReadinessPanelRows {
   bandLabel: string;
-  bandClass: string;
   advice: string;
-  categories: CategoryRow[];
-  checks: CheckRow[];
-  missing: { key: string; text: string }[];
 }
 
 /**
@@ -596,44 +549,7 @@ export function bandLabel(band: ReadinessBand): string {
  * @param result The result of `scoreReadiness`.
  */
 export function readinessPanel(result: ReadinessResult): ReadinessPanel {
-  const categories = READINESS_CATEGORIES.map((category) => {
-    const found = result.categories.find((entry) => entry.category === category);
-    const points = found?.points ?? 0;
-    const maxPoints = found?.maxPoints ?? 0;
-    const percent = maxPoints > 0 ? Math.round((points / maxPoints) * 100) : 0;
-    const label = CATEGORY_LABELS[category];
-    return {
-      key: category,
-      label,
-      pointsText: `${points} of ${maxPoints}`,
-      percent,
-      barStyle: `width: ${percent}%`,
-      barLabel: `${label}: ${points} of ${maxPoints} points`
-    };
-  });
-  const checks = result.checks.map((check) => ({
-    key: check.id,
-    label: readinessCheckLabel(check.id),
-    category: CATEGORY_LABELS[check.category] ?? check.category,
-    pointsText: `${check.points} of ${check.maxPoints} points`,
-    passed: check.passed,
-    statusText: check.passed ? 'Passed' : 'Not passed',
-    iconName: check.passed ? 'utility:success' : 'utility:warning',
-    iconVariant: check.passed ? 'success' : 'warning',
-    finding: check.finding,
-    missing: check.missing ?? ''
-  }));
-  return {
-    score: result.score,
-    scoreText: `${result.score} of 100`,
-    band: result.band,
-    bandLabel: BAND_LABELS[result.band],
-    bandClass: BAND_BADGES[result.band],
-    advice: BAND_ADVICE[result.band],
-    categories,
-    checks,
-    missing: result.missing.map((text, index) => ({ key: `missing-${index}`, text }))
-  };
+  return { ...readinessPanelRows(result), bandLabel: BAND_LABELS[result.band], advice: BAND_ADVICE[result.band] };
 }
 
 /**

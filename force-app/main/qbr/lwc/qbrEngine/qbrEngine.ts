@@ -38,4 +38,6 @@ export { quarterOf, periodOfQuarter, previousQuarter, recentQuarters, quarterSlu
 export type { QuarterPeriod } from './quarters';
 export { buildDeck, writeDeck, deckFileName } from './deck';
 export { renderQbr, qbrFileName, renderReadiness } from './report';
+export { READINESS_CATEGORY_LABELS, readinessPanelRows } from './panel';
+export type { ReadinessCategoryRow, ReadinessCheckRow, ReadinessPanelRows } from './panel';
 export * from './types';
