@@ -2,13 +2,16 @@
 // Metadata API WSDL): the XML is well formed, the root element matches the file suffix, every element is a known
 // field of its type, and number and boolean values parse. `sf project convert source` accepts malformed XML and
 // unknown elements, so this is the offline stand-in for the deploy-time schema check. It does not know picklist
-// values, required fields or cross-references.
+// values, required fields or cross-references, except for reports, report types, dashboards and their folders:
+// metadata-analytics.mjs checks those against the current Metadata API types, enumerated values included, and checks
+// the references between them and the project's objects.
 //
 // Usage: node scripts/gates/validate-metadata.mjs <folder>...
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { ANALYTICS_TYPES, checkAnalyticsReferences, validateAnalyticsFile } from './metadata-analytics.mjs';
 
 const require = createRequire(import.meta.url);
 const { ApiSchemas: wsdlSchemas } = require('@jsforce/jsforce-node/lib/api/metadata/schema.js');
@@ -44,6 +47,7 @@ const SUFFIX_TYPES = {
   compactLayout: 'CompactLayout',
   customPermission: 'CustomPermission',
   dashboard: 'Dashboard',
+  dashboardFolder: 'DashboardFolder',
   field: 'CustomField',
   flexipage: 'FlexiPage',
   js: 'LightningComponentBundle',
@@ -57,6 +61,7 @@ const SUFFIX_TYPES = {
   permissionsetgroup: 'PermissionSetGroup',
   quickAction: 'QuickAction',
   report: 'Report',
+  reportFolder: 'ReportFolder',
   reportType: 'ReportType',
   resource: 'StaticResource',
   tab: 'CustomTab',
@@ -128,6 +133,15 @@ function checkElement(typeName, element, where, problems) {
   }
 }
 
+function typeOf(fileName) {
+  const match = /\.([A-Za-z]+)-meta\.xml$/.exec(fileName);
+  return match ? SUFFIX_TYPES[match[1]] : undefined;
+}
+
+function parseXml(text) {
+  return new XMLParser({ ignoreAttributes: false, parseTagValue: false, trimValues: true }).parse(text);
+}
+
 /**
  * Validates one metadata file's text and returns its problems.
  * @param {string} fileName
@@ -135,8 +149,7 @@ function checkElement(typeName, element, where, problems) {
  * @returns {string[]}
  */
 export function validateMetadataFile(fileName, text) {
-  const match = /\.([A-Za-z]+)-meta\.xml$/.exec(fileName);
-  const typeName = match ? SUFFIX_TYPES[match[1]] : undefined;
+  const typeName = typeOf(fileName);
   if (!typeName) {
     return [`unknown metadata suffix; add it to SUFFIX_TYPES in the metadata validator if it is a real type`];
   }
@@ -145,8 +158,7 @@ export function validateMetadataFile(fileName, text) {
     const { line, msg } = wellFormed.err;
     return [`line ${line}: not well-formed XML: ${msg}`];
   }
-  const parser = new XMLParser({ ignoreAttributes: false, parseTagValue: false, trimValues: true });
-  const document = parser.parse(text);
+  const document = parseXml(text);
   const roots = Object.keys(document).filter((key) => key !== '?xml');
   if (roots.length !== 1 || roots[0] !== typeName) {
     return [`root element must be <${typeName}>, found <${roots.join('>, <')}>`];
@@ -156,7 +168,11 @@ export function validateMetadataFile(fileName, text) {
   if (typeof root === 'object' && root !== null && root['@_xmlns'] !== 'http://soap.sforce.com/2006/04/metadata') {
     problems.push('root element must declare xmlns="http://soap.sforce.com/2006/04/metadata"');
   }
-  checkElement(typeName, root, typeName, problems);
+  if (ANALYTICS_TYPES.includes(typeName)) {
+    problems.push(...validateAnalyticsFile(typeName, text));
+  } else {
+    checkElement(typeName, root, typeName, problems);
+  }
   return problems;
 }
 
@@ -203,12 +219,22 @@ function main(folders) {
   }
   const files = folders.flatMap((folder) => findMetadataFiles(folder)).sort();
   let failures = 0;
+  const parsed = [];
   for (const file of files) {
-    const problems = validateMetadataFile(file, readFileSync(file, 'utf8'));
+    const text = readFileSync(file, 'utf8');
+    const problems = validateMetadataFile(file, text);
     for (const problem of problems) {
       console.error(`${file}: ${problem}`);
     }
     failures += problems.length;
+    if (!problems.some((problem) => /not well-formed|root element must be|unknown metadata suffix/.test(problem))) {
+      const typeName = typeOf(file);
+      parsed.push({ file, typeName, root: parseXml(text)[typeName] });
+    }
+  }
+  for (const { file, problem } of checkAnalyticsReferences(parsed)) {
+    console.error(`${file}: ${problem}`);
+    failures += 1;
   }
   for (const file of folders.flatMap((folder) => findResourcesWithoutMeta(folder)).sort()) {
     console.error(`${file}: static resource without a .resource-meta.xml file; add one with its contentType`);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -96,5 +96,142 @@ describe('validate-metadata', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('validate-metadata analytics', () => {
+  const analytics = path.join(fixtures, 'analytics');
+
+  it('accepts a consistent analytics tree', () => {
+    const result = runNode('validate-metadata.mjs', [path.join(analytics, 'valid')]);
+
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('14 files, 0 problems');
+  });
+
+  describe('with mistakes', () => {
+    const result = runNode('validate-metadata.mjs', [path.join(analytics, 'invalid')]);
+
+    it('fails', () => {
+      expect(result.status).toBe(1);
+    });
+
+    it('reports a misspelled element in a report', () => {
+      expect(result.stderr).toContain('Misspelled.report-meta.xml: <colums> is not a field of Report (in Report)');
+    });
+
+    it('reports values outside the enumerations', () => {
+      expect(result.stderr).toContain(
+        'Report/format must be one of MultiBlock, Matrix, Summary, Tabular; found "Sumary"'
+      );
+      expect(result.stderr).toMatch(/ReportType\/category must be one of accounts, .*; found "stuff"/);
+    });
+
+    it('reports an element out of order', () => {
+      expect(result.stderr).toContain('Misspelled.report-meta.xml: <format> must come before <name> in Report');
+    });
+
+    it('reports a missing required element', () => {
+      expect(result.stderr).toContain('Broken.reportType-meta.xml: ReportType lacks the required element <label>');
+    });
+
+    it('reports unknown report type joins and fields', () => {
+      expect(result.stderr).toContain('join relationship Nothing__r not found');
+      expect(result.stderr).toContain('column Thing__c.Bogus__c: Thing__c has no field Bogus__c in this project');
+      expect(result.stderr).toContain('lists Name of table Thing__c.Other__r, which is neither the base object');
+    });
+
+    it('reports columns outside the report type', () => {
+      expect(result.stderr).toContain(
+        'columns/field Thing__c$Missing__c is not a column of report type ThingsWithChildren__c'
+      );
+      expect(result.stderr).toContain('columns/field Account.Missing__c: Account has no field Missing__c');
+      expect(result.stderr).toContain('Thing__c$Name has the custom report type form <table>$<field>');
+      expect(result.stderr).toContain('report type NoSuchType__c not found');
+    });
+
+    it('reports a summary report without groupings', () => {
+      expect(result.stderr).toContain(
+        'WrongColumn.report-meta.xml: a Summary report needs at least one <groupingsDown>'
+      );
+    });
+
+    it('reports filter logic beyond its conditions', () => {
+      expect(result.stderr).toContain('filter/booleanFilter refers to condition 2, but the filter has 1 conditions');
+    });
+
+    it('reports a joined object without reports enabled', () => {
+      expect(result.stderr).toContain(
+        'ThingsWithChildren.reportType-meta.xml: Child__c does not set <enableReports>true</enableReports>'
+      );
+    });
+
+    it('reports a report folder without its folder file', () => {
+      expect(result.stderr).toContain('Lonely.report-meta.xml: folder Orphans has no Orphans.reportFolder-meta.xml');
+    });
+
+    it('reports a dashboard that runs as a specified user', () => {
+      expect(result.stderr).toContain('Wrong.dashboard-meta.xml: the dashboard must run as the viewer');
+    });
+
+    it('reports components that do not match their report', () => {
+      expect(result.stderr).toContain(
+        'component "Wrong grouping" groups by Thing__c$Amount__c, which is not a grouping of report Sample/ThingsByStatus'
+      );
+      expect(result.stderr).toContain('component "Wrong grouping" shows the Sum of Thing__c$Name');
+      expect(result.stderr).toContain('component "Missing report" shows report Sample/NoSuchReport');
+    });
+
+    it('counts every problem', () => {
+      expect(result.stdout).toContain('19 files, 20 problems');
+    });
+  });
+});
+
+describe('convert-source', () => {
+  let workDir: string;
+
+  beforeEach(() => {
+    workDir = mkdtempSync(path.join(os.tmpdir(), 'convert-source-'));
+    // The fixtures sit under __tests__, which .forceignore hides from the CLI, so each test converts a copy.
+    cpSync(path.join(fixtures, 'analytics', 'valid'), path.join(workDir, 'source'), { recursive: true });
+  });
+
+  afterEach(() => {
+    rmSync(workDir, { recursive: true, force: true });
+  });
+
+  it('converts reports and dashboards with folders', () => {
+    const result = runNode('convert-source.mjs', [path.join(workDir, 'source'), path.join(workDir, 'out')]);
+
+    expect(result.stderr).not.toContain('check:convert:');
+    expect(result.status).toBe(0);
+    expect(readFileSync(path.join(workDir, 'out', 'package.xml'), 'utf8')).toContain(
+      '<members>Sample/ThingsByStatus</members>'
+    );
+  });
+
+  it('reports a folder file inside its own folder', () => {
+    const dashboards = path.join(workDir, 'source', 'dashboards');
+    renameSync(
+      path.join(dashboards, 'SampleDashboards.dashboardFolder-meta.xml'),
+      path.join(dashboards, 'SampleDashboards', 'SampleDashboards.dashboardFolder-meta.xml')
+    );
+
+    const result = runNode('convert-source.mjs', [path.join(workDir, 'source'), path.join(workDir, 'out')]);
+
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('Dashboard folder SampleDashboards/SampleDashboards/ is nested in another folder');
+    expect(result.stderr).toContain('Dashboard SampleDashboards/Overview has no folder SampleDashboards/');
+  });
+
+  it('reports a report folder without its folder file', () => {
+    rmSync(path.join(workDir, 'source', 'reports', 'Sample.reportFolder-meta.xml'));
+
+    const result = runNode('convert-source.mjs', [path.join(workDir, 'source'), path.join(workDir, 'out')]);
+
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('Report Sample/ThingsByStatus has no folder Sample/ in the conversion');
   });
 });
