@@ -54,3 +54,38 @@ declare module 'lightning/platformShowToastEvent' {
     constructor(config: ShowToastEventConfig);
   }
 }
+
+// Types of NavigationMixin and CurrentPageReference from `lightning/navigation`, which @salesforce/lightning-types does
+// not cover. The offline cockpit serves scripts/cockpit/stubs/navigation.ts in its place.
+declare module 'lightning/navigation' {
+  /** A Lightning page reference, such as a record page. */
+  export interface PageReference {
+    type: string;
+    attributes?: Record<string, unknown>;
+    state?: Record<string, unknown>;
+  }
+
+  const Navigate: unique symbol;
+  const GenerateUrl: unique symbol;
+
+  /** Methods that NavigationMixin adds to a component class. */
+  export interface NavigationMixinMethods {
+    [Navigate](pageReference: PageReference, replace?: boolean): void;
+    [GenerateUrl](pageReference: PageReference): Promise<string>;
+  }
+
+  /**
+   * Adds the navigation methods to a component class, which components construct without arguments. The result keeps
+   * the static members of the base class, such as those that createElement reads from LightningElement.
+   */
+  export const NavigationMixin: {
+    <Base extends new () => object>(
+      base: Base
+    ): Pick<Base, keyof Base> & (new () => InstanceType<Base> & NavigationMixinMethods);
+    readonly Navigate: typeof Navigate;
+    readonly GenerateUrl: typeof GenerateUrl;
+  };
+
+  /** Provisions the page reference of the current page, and again whenever it changes. */
+  export const CurrentPageReference: import('lwc').WireAdapterConstructor<Record<string, never>, PageReference>;
+}

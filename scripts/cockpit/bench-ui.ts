@@ -1,34 +1,39 @@
 /**
- * Measures how long the at-risk portfolio page takes to render 2,000 accounts in Chromium once it has the data.
+ * Measures how long the at-risk dashboard takes to render 2,000 accounts in Chromium once it has the data.
  *
  *   npm run bench:ui -- [--runs <n>]
  *
  * Writes a generated export of 2,000 accounts to _local/bench/ui-export, starts the offline cockpit on it, and opens
- * the at-risk page `--runs` times (default 7) in a fresh page each time. A script that runs before the page's own
+ * the dashboard `--runs` times (default 7) in a fresh page each time. A script that runs before the page's own
  * scripts wraps `window.fetch` and records `performance.now()` when the body of the getPortfolio response has been
- * read, and a MutationObserver with requestAnimationFrame polling records when the table contains every row of that
- * response. The time between the two is compared with the budget of 300 ms. A benchmark measures and does not fail
- * the build: the exit code is 0 within or over the budget, 1 when the run fails and 2 for invalid options.
+ * read, and a MutationObserver with requestAnimationFrame polling records when the accounts table shows its first
+ * page: every row of the response, up to the page size (50). Building the sort keys and flags of all 2,000 rows
+ * happens before that page renders, so the time covers it. The time between the two moments is compared with the
+ * budget of 300 ms. A benchmark measures and does not fail the build: the exit code is 0 within or over the budget, 1
+ * when the run fails and 2 for invalid options.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BrowserContext } from 'playwright-core';
+import { PAGE_SIZE } from '../../force-app/main/portfolio/lwc/atRiskDashboard/dashboardTable';
 import { writeBenchExport } from '../bench/bench-export';
 import { repoRoot } from '../lib/paths';
 import { launchChromium } from './browser/chromium';
 import { startCockpit } from './browser/cockpitServer';
 import { openPageWithComponent } from './browser/pageTools';
 
-/** Render budget of the at-risk page for 2,000 accounts, from receiving the data to a full table. */
+/** Render budget of the at-risk dashboard for 2,000 accounts, from receiving the data to the table's first page. */
 const BUDGET_MS = 300;
+/** Bundle name of the component measured. */
+const COMPONENT = 'atRiskDashboard';
 const DEFAULT_RUNS = 7;
 const ACCOUNTS = 2000;
-/** Less usage history than the scoring benchmark: the page shows one row per account whatever the history. */
+/** Less usage history than the scoring benchmark: the dashboard shows one row per account whatever the history. */
 const EXPORT_OPTIONS = { accounts: ACCOUNTS, usageDaysPerAccount: 120, casesPerAccount: 5, seed: 20261130 };
 const PORTFOLIO_METHOD = '/api/apex/HealthPortfolioController.getPortfolio';
-/** Time one page load gets to receive and render the portfolio. */
+/** Time one page load gets to receive and render the dashboard. */
 const RUN_TIMEOUT_MS = 120_000;
 
 const USAGE = `Usage: npm run bench:ui -- [--runs <n>]
@@ -44,8 +49,10 @@ interface RenderTimes {
   /** performance.now() when the getPortfolio response body had been read. */
   receivedAt: number | null;
   /** Rows in that response. */
+  responseRows: number;
+  /** Rows of the table's first page: the response's rows, up to the page size. */
   expectedRows: number;
-  /** performance.now() when the table first held every row. */
+  /** performance.now() when the table first held every row of its first page. */
   renderedAt: number | null;
   /** Rows found at renderedAt. */
   rows: number;
@@ -54,6 +61,9 @@ interface RenderTimes {
 /** One measured page load. */
 interface RunResult {
   renderMs: number;
+  /** Rows of the getPortfolio response. */
+  responseRows: number;
+  /** Rows of the table when it had rendered. */
   rows: number;
 }
 
@@ -85,10 +95,11 @@ function parseRuns(argv: string[]): number | null {
  * tsx compiles functions with name helpers that do not exist in the page. Component internals sit in synthetic
  * shadow trees, which document.querySelector does not search, so the table is looked up through the shadow roots.
  * @param method Path of the getPortfolio call.
+ * @param pageSize Rows on one page of the table.
  */
-function instrumentScript(method: string): string {
+function instrumentScript(method: string, pageSize: number): string {
   return `(() => {
-  const times = { receivedAt: null, expectedRows: -1, renderedAt: null, rows: 0 };
+  const times = { receivedAt: null, responseRows: -1, expectedRows: -1, renderedAt: null, rows: 0 };
   window.cockpitBench = times;
   const findDeep = (root, selector) => {
     const found = root.querySelector(selector);
@@ -127,7 +138,8 @@ function instrumentScript(method: string): string {
     response.text = async () => {
       const body = await readText();
       const rows = JSON.parse(body).rows;
-      times.expectedRows = Array.isArray(rows) ? rows.length : 0;
+      times.responseRows = Array.isArray(rows) ? rows.length : 0;
+      times.expectedRows = Math.min(times.responseRows, ${pageSize});
       times.receivedAt = performance.now();
       return body;
     };
@@ -139,7 +151,7 @@ function instrumentScript(method: string): string {
 async function measure(context: BrowserContext, url: string): Promise<RunResult> {
   const page = await context.newPage();
   try {
-    await page.addInitScript({ content: instrumentScript(PORTFOLIO_METHOD) });
+    await page.addInitScript({ content: instrumentScript(PORTFOLIO_METHOD, PAGE_SIZE) });
     await page.goto(url);
     await page.waitForFunction(
       'window.cockpitBench !== undefined && window.cockpitBench.renderedAt !== null',
@@ -147,7 +159,11 @@ async function measure(context: BrowserContext, url: string): Promise<RunResult>
       { timeout: RUN_TIMEOUT_MS, polling: 100 }
     );
     const times = (await page.evaluate('window.cockpitBench')) as RenderTimes;
-    return { renderMs: (times.renderedAt as number) - (times.receivedAt as number), rows: times.rows };
+    return {
+      renderMs: (times.renderedAt as number) - (times.receivedAt as number),
+      responseRows: times.responseRows,
+      rows: times.rows
+    };
   } finally {
     await page.close();
   }
@@ -208,14 +224,16 @@ async function main(argv: string[]): Promise<number> {
   const results: RunResult[] = [];
   try {
     const warmUp = await chrome.context.newPage();
-    const route = await openPageWithComponent(warmUp, server.url, 'healthPortfolio');
+    const route = await openPageWithComponent(warmUp, server.url, COMPONENT);
     await warmUp.close();
     const url = `${server.url}${route}`;
     console.log(`Measuring ${url} ${runs} times, after one unmeasured load.`);
     for (let run = 1; run <= runs; run++) {
       const result = await measure(chrome.context, url);
       results.push(result);
-      console.log(`  run ${run}: ${result.renderMs.toFixed(1)} ms for ${result.rows} rows`);
+      console.log(
+        `  run ${run}: ${result.renderMs.toFixed(1)} ms for ${result.responseRows} accounts, ${result.rows} rows shown`
+      );
     }
   } finally {
     await chrome.close();
@@ -225,8 +243,8 @@ async function main(argv: string[]): Promise<number> {
   const middle = median(results.map((result) => result.renderMs));
   const verdict = middle <= BUDGET_MS ? 'within' : 'over';
   console.log(
-    `Median ${middle.toFixed(1)} ms from receiving the portfolio to a table of ${results[0]?.rows ?? 0} rows; ` +
-      `budget ${BUDGET_MS} ms: ${verdict} budget.`
+    `Median ${middle.toFixed(1)} ms from receiving ${results[0]?.responseRows ?? 0} accounts to the first table ` +
+      `page of ${results[0]?.rows ?? 0} rows; budget ${BUDGET_MS} ms: ${verdict} budget.`
   );
   console.log(`Load average at the end: ${loadText()}.`);
   return 0;

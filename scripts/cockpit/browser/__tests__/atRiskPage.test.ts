@@ -1,27 +1,63 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../chromium';
 import type { ChromiumSession } from '../chromium';
 import { startCockpit, DEFAULT_STARTUP_TIMEOUT_MS } from '../cockpitServer';
 import type { CockpitServer } from '../cockpitServer';
 import { openPageWithComponent, tableCells, waitForApexResponse } from '../pageTools';
-import { bandOneWeekEarlier, scoreReference } from '../referenceScores';
+import { DEMO_EXPORT_DIR, bandOneWeekEarlier, scoreReference } from '../referenceScores';
 import type { ReferenceScores } from '../referenceScores';
 import type { ScoredAccount } from '../../../lib/score/portfolio';
 
-/** Leading rows compared with the engine's order; enough to cover all red accounts and the first yellow ones. */
-const ROWS_COMPARED = 25;
-const PORTFOLIO = '[data-component="healthPortfolio"]';
-const TABLE = `${PORTFOLIO} [data-id="accounts-table"]`;
+const DASHBOARD = '[data-component="atRiskDashboard"]';
+const TABLE = `${DASHBOARD} [data-id="accounts-table"]`;
 const GET_PORTFOLIO = 'HealthPortfolioController.getPortfolio';
+const PAGE_SIZE = 50;
 const NAME_COLUMN = 0;
 const OWNER_COLUMN = 1;
-const BAND_COLUMN = 4;
+const SEGMENT_COLUMN = 2;
+const ARR_COLUMN = 3;
+const BAND_COLUMN = 5;
+const CHANGE_COLUMN = 6;
+const RENEWAL_COLUMN = 7;
+const FLAGS_COLUMN = 8;
 
 function names(accounts: ScoredAccount[]): string[] {
   return accounts.map((account) => account.signals.accountName);
 }
 
-describe('At-risk page', () => {
+/** Reads an amount such as `$1,200` back as a number; null for an empty cell. */
+function amountOf(text: string): number | null {
+  const digits = text.replace(/[^0-9.-]/g, '');
+  return digits === '' ? null : Number(digits);
+}
+
+/** Reads the days-to-renewal cell (`Today`, `45 days`, `12 days ago`) back as a number of days. */
+function daysOf(text: string): number | null {
+  if (text === 'Today') {
+    return 0;
+  }
+  const match = /^(\d+) days?( ago)?$/.exec(text);
+  if (!match) {
+    return null;
+  }
+  return match[2] ? -Number(match[1]) : Number(match[1]);
+}
+
+/**
+ * Returns the names of the accounts that the export's RenewalCheckpoint__c.csv flags with IsDisagreement__c, read
+ * without the cockpit. Each flagged checkpoint of the demo belongs to its account's current renewal date.
+ */
+function flaggedAccountNames(reference: ReferenceScores): string[] {
+  const file = readFileSync(path.join(DEMO_EXPORT_DIR, 'RenewalCheckpoint__c.csv'), 'utf8');
+  const rows = parse(file, { bom: true, columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  const accountIds = new Set(rows.filter((row) => row.IsDisagreement__c === 'true').map((row) => row.Account__c));
+  return [...accountIds].map((accountId) => reference.accountInfo.get(accountId)?.name ?? accountId).sort();
+}
+
+describe('At-risk dashboard', () => {
   let server: CockpitServer;
   let chrome: ChromiumSession;
   let page: Page;
@@ -32,7 +68,7 @@ describe('At-risk page', () => {
     [server, reference] = await Promise.all([startCockpit({ user: 'manager' }), scoreReference()]);
     chrome = await launchChromium();
     page = await chrome.context.newPage();
-    route = await openPageWithComponent(page, server.url, 'healthPortfolio');
+    route = await openPageWithComponent(page, server.url, 'atRiskDashboard');
   }, DEFAULT_STARTUP_TIMEOUT_MS + 60_000);
 
   afterAll(async () => {
@@ -49,28 +85,73 @@ describe('At-risk page', () => {
     await page.locator(TABLE).waitFor();
   }
 
-  /** Runs a filter change and waits until the portfolio it asked for is shown. */
+  /** Runs a filter change and waits until the dashboard it asked for is shown. */
   async function applyFilter(change: () => Promise<void>): Promise<string[][]> {
     const response = waitForApexResponse(page, GET_PORTFOLIO);
     await change();
     expect((await response).status()).toBe(200);
-    await page.locator(`${PORTFOLIO} [data-id="refreshing"]`).waitFor({ state: 'detached' });
+    await page.locator(`${DASHBOARD} [data-id="refreshing"]`).waitFor({ state: 'detached' });
     return (await page.locator(TABLE).count()) ? tableCells(page, TABLE) : [];
   }
 
   async function chooseOption(label: string, option: string): Promise<void> {
-    await page.locator(PORTFOLIO).getByRole('combobox', { name: label }).click();
-    await page.locator(PORTFOLIO).getByRole('option', { name: option, exact: true }).click();
+    await page.locator(DASHBOARD).getByRole('combobox', { name: label }).click();
+    await page.locator(DASHBOARD).getByRole('option', { name: option, exact: true }).click();
   }
 
-  it('lists accounts riskiest first', async () => {
+  async function pageText(): Promise<string> {
+    return (await page.locator(`${DASHBOARD} [data-id="page-text"]`).innerText()).trim();
+  }
+
+  it('lists accounts riskiest first, 50 to a page', async () => {
     await openUnfiltered();
 
     const rows = await tableCells(page, TABLE);
-    expect(rows).toHaveLength(reference.accounts.length);
-    expect(rows.slice(0, ROWS_COMPARED).map((row) => row[NAME_COLUMN])).toEqual(
-      names(reference.accounts.slice(0, ROWS_COMPARED))
+    expect(reference.accounts.length).toBeGreaterThan(PAGE_SIZE);
+    expect(rows.map((row) => row[NAME_COLUMN])).toEqual(names(reference.accounts.slice(0, PAGE_SIZE)));
+    expect(await pageText()).toBe(
+      `Page 1 of ${Math.ceil(reference.accounts.length / PAGE_SIZE)}, accounts 1 to ${PAGE_SIZE} of ` +
+        `${reference.accounts.length}.`
     );
+  });
+
+  it('pages through the accounts', async () => {
+    await openUnfiltered();
+
+    await page.locator(DASHBOARD).getByRole('button', { name: 'Next page' }).click();
+    await page.locator(`${DASHBOARD} [data-id="page-text"]`, { hasText: 'Page 2 of' }).waitFor();
+
+    const rows = await tableCells(page, TABLE);
+    expect(rows.map((row) => row[NAME_COLUMN])).toEqual(names(reference.accounts.slice(PAGE_SIZE, 2 * PAGE_SIZE)));
+
+    await page.locator(DASHBOARD).getByRole('button', { name: 'Last page' }).click();
+    await page.locator(`${DASHBOARD} [data-id="page-text"]`, { hasText: `of ${reference.accounts.length}.` }).waitFor();
+    const last = await tableCells(page, TABLE);
+    const lastStart = Math.floor((reference.accounts.length - 1) / PAGE_SIZE) * PAGE_SIZE;
+    expect(last.map((row) => row[NAME_COLUMN])).toEqual(names(reference.accounts.slice(lastStart)));
+    expect(await page.locator(DASHBOARD).getByRole('button', { name: 'Next page' }).isDisabled()).toBe(true);
+  });
+
+  it('sorts by ARR, largest first', async () => {
+    const largest = Math.max(...[...reference.accountInfo.values()].map((info) => info.arr ?? 0));
+    await openUnfiltered();
+
+    await page.locator(`${DASHBOARD} [data-field="arr"]`).click();
+    const header = page.locator(`${DASHBOARD} th`, { has: page.locator('[data-field="arr"]') });
+    await expect(header.getAttribute('aria-sort')).resolves.toBe('descending');
+
+    const amounts = (await tableCells(page, TABLE)).map((row) => amountOf(row[ARR_COLUMN]) ?? -1);
+    expect(amounts[0]).toBe(largest);
+    for (let index = 1; index < amounts.length; index++) {
+      expect(amounts[index]).toBeLessThanOrEqual(amounts[index - 1]);
+    }
+
+    await page.locator(`${DASHBOARD} [data-field="arr"]`).click();
+    await expect(header.getAttribute('aria-sort')).resolves.toBe('ascending');
+    const ascending = (await tableCells(page, TABLE)).map((row) => amountOf(row[ARR_COLUMN]) ?? Infinity);
+    for (let index = 1; index < ascending.length; index++) {
+      expect(ascending[index]).toBeGreaterThanOrEqual(ascending[index - 1]);
+    }
   });
 
   it('filters by band', async () => {
@@ -82,23 +163,53 @@ describe('At-risk page', () => {
     expect(red.length).toBeGreaterThan(0);
     expect(rows.map((row) => row[NAME_COLUMN])).toEqual(names(red));
     for (const row of rows) {
-      expect(row[BAND_COLUMN].startsWith('Red')).toBe(true);
+      expect(row[BAND_COLUMN]).toBe('Red');
     }
   });
 
-  it('filters by owner', async () => {
+  it('filters by CSM', async () => {
     const owner = reference.accountInfo.get(reference.accounts[0].signals.accountId)?.ownerName ?? '';
     const owned = reference.accounts.filter(
       (account) => reference.accountInfo.get(account.signals.accountId)?.ownerName === owner
     );
     await openUnfiltered();
 
-    const rows = await applyFilter(() => chooseOption('Owner', owner));
+    const rows = await applyFilter(() => chooseOption('CSM', owner));
 
     expect(owner).not.toBe('');
-    expect(rows.map((row) => row[NAME_COLUMN])).toEqual(names(owned));
+    expect(rows.map((row) => row[NAME_COLUMN])).toEqual(names(owned).slice(0, PAGE_SIZE));
     for (const row of rows) {
       expect(row[OWNER_COLUMN]).toBe(owner);
+    }
+  });
+
+  it('filters by segment', async () => {
+    const smb = reference.accounts.filter(
+      (account) => reference.accountInfo.get(account.signals.accountId)?.segment === 'SMB'
+    );
+    await openUnfiltered();
+
+    const rows = await applyFilter(() => chooseOption('Segment', 'SMB'));
+
+    expect(smb.length).toBeGreaterThan(0);
+    expect(rows.map((row) => row[NAME_COLUMN])).toEqual(names(smb).slice(0, PAGE_SIZE));
+    for (const row of rows) {
+      expect(row[SEGMENT_COLUMN]).toBe('SMB');
+    }
+  });
+
+  it('filters renewals in the next 90 days', async () => {
+    await openUnfiltered();
+
+    const rows = await applyFilter(() => chooseOption('Renewal', 'Next 90 days'));
+
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.length).toBeLessThan(reference.accounts.length);
+    for (const row of rows) {
+      const days = daysOf(row[RENEWAL_COLUMN]);
+      expect(days).not.toBeNull();
+      expect(days).toBeGreaterThanOrEqual(0);
+      expect(days).toBeLessThanOrEqual(90);
     }
   });
 
@@ -108,12 +219,41 @@ describe('At-risk page', () => {
     );
     await openUnfiltered();
 
-    const rows = await applyFilter(() => page.locator(`${PORTFOLIO} [data-id="moved-filter"] label`).click());
+    const rows = await applyFilter(() => page.locator(`${DASHBOARD} [data-id="moved-filter"] label`).click());
 
     expect(moved.length).toBeGreaterThan(0);
     expect(rows.map((row) => row[NAME_COLUMN])).toEqual(names(moved));
     for (const row of rows) {
-      expect(row[BAND_COLUMN]).toContain('Moved into red');
+      expect(row[CHANGE_COLUMN]).toContain('Moved into red');
     }
+  });
+
+  it('lists renewal call disagreements from their tile', async () => {
+    const flagged = flaggedAccountNames(reference);
+    await openUnfiltered();
+    const disagreementTile = page.locator(`${DASHBOARD} [data-tile="disagreement"]`);
+    const tileValue = (await disagreementTile.locator('.tile-value').innerText()).trim();
+
+    await disagreementTile.click();
+    await page.locator(`${DASHBOARD} [data-id="quick-filter"]`).waitFor();
+
+    const rows = await tableCells(page, TABLE);
+    expect(flagged.length).toBeGreaterThan(0);
+    expect(tileValue).toBe(String(flagged.length));
+    expect(rows.map((row) => row[NAME_COLUMN]).sort()).toEqual(flagged);
+    for (const row of rows) {
+      expect(row[FLAGS_COLUMN]).toContain('Call disagrees');
+    }
+    await expect(disagreementTile.getAttribute('aria-pressed')).resolves.toBe('true');
+  });
+
+  it('opens the account record from its name', async () => {
+    const account = reference.accounts[0];
+    await openUnfiltered();
+
+    await page.locator(TABLE).getByRole('link', { name: account.signals.accountName, exact: true }).click();
+
+    await page.locator('[data-component="healthScorecard"] [data-id="score"]').waitFor();
+    expect(new URL(page.url()).hash).toBe(`#/account/${account.signals.accountId}`);
   });
 });

@@ -39,7 +39,7 @@ const apexCall =
 
 const SCORECARD = '[data-component="healthScorecard"]';
 const REGISTER = '[data-component="riskRegister"]';
-const PORTFOLIO = '[data-component="healthPortfolio"]';
+const DASHBOARD = '[data-component="atRiskDashboard"]';
 
 const CASES: ActionCase[] = [
   {
@@ -99,11 +99,25 @@ const CASES: ActionCase[] = [
     effect: apexCall('HealthPortfolioController.getPortfolio', (params) => params.band !== '')
   },
   {
-    name: 'Owner filter',
+    name: 'CSM filter',
     page: 'portfolio',
-    matches: (focused) => focused.role === 'combobox' && focused.name === 'Owner',
+    matches: (focused) => focused.role === 'combobox' && focused.name === 'CSM',
     keys: [['Enter', 'ArrowDown', 'ArrowDown', 'Enter']],
     effect: apexCall('HealthPortfolioController.getPortfolio', (params) => params.ownerId !== '')
+  },
+  {
+    name: 'Segment filter',
+    page: 'portfolio',
+    matches: (focused) => focused.role === 'combobox' && focused.name === 'Segment',
+    keys: [['Enter', 'ArrowDown', 'ArrowDown', 'Enter']],
+    effect: apexCall('HealthPortfolioController.getPortfolio', (params) => params.segment !== '')
+  },
+  {
+    name: 'Renewal filter',
+    page: 'portfolio',
+    matches: (focused) => focused.role === 'combobox' && focused.name === 'Renewal',
+    keys: [['Enter', 'ArrowDown', 'ArrowDown', 'Enter']],
+    effect: apexCall('HealthPortfolioController.getPortfolio', (params) => params.renewalWindowDays !== null)
   },
   {
     name: 'Moved into red filter',
@@ -111,6 +125,28 @@ const CASES: ActionCase[] = [
     matches: (focused) => focused.tag === 'input' && focused.hook === 'moved-filter',
     keys: [['Space']],
     effect: apexCall('HealthPortfolioController.getPortfolio', (params) => params.movedIntoRedOnly === true)
+  },
+  {
+    name: 'Renewal call disagrees tile',
+    page: 'portfolio',
+    matches: (focused) => focused.tag === 'button' && focused.hook === 'tile' && focused.name.includes('disagrees'),
+    keys: [['Enter'], ['Space']],
+    effect: visible(`${DASHBOARD} [data-id="quick-filter"]`)
+  },
+  {
+    name: 'Sort by ARR',
+    page: 'portfolio',
+    matches: (focused) => focused.tag === 'button' && focused.hook === 'sort-button' && focused.name === 'ARR',
+    keys: [['Enter'], ['Space']],
+    effect: visible(`${DASHBOARD} th[aria-sort]`)
+  },
+  {
+    name: 'Next page',
+    page: 'portfolio',
+    matches: (focused) => focused.tag === 'button' && focused.hook === 'next-page',
+    keys: [['Enter'], ['Space']],
+    effect: (page) =>
+      page.locator(`${DASHBOARD} [data-id="page-text"]`, { hasText: 'Page 2 of' }).waitFor({ timeout: 10_000 })
   },
   {
     name: 'Refresh job status',
@@ -139,17 +175,17 @@ describe('Keyboard', () => {
   const routes: Record<PageKey, string> = { account: '', portfolio: '', admin: '' };
   const ready: Record<PageKey, string> = {
     account: `${SCORECARD} [data-id="score"]`,
-    portfolio: `${PORTFOLIO} [data-id="accounts-table"]`,
+    portfolio: `${DASHBOARD} [data-id="accounts-table"]`,
     admin: '[data-component="healthJobStatus"] [data-id="refresh"]'
   };
 
   beforeAll(async () => {
-    const [started, reference] = await Promise.all([startCockpit({ user: 'manager' }), scoreReference()]);
+    const [started, reference] = await Promise.all([startCockpit({ user: 'admin' }), scoreReference()]);
     server = started;
     chrome = await launchChromium();
     page = await chrome.context.newPage();
     routes.account = `#/account/${accountNamed(reference, ACCOUNT).signals.accountId}`;
-    routes.portfolio = await openPageWithComponent(page, server.url, 'healthPortfolio');
+    routes.portfolio = await openPageWithComponent(page, server.url, 'atRiskDashboard');
     routes.admin = await openPageWithComponent(page, server.url, 'healthJobStatus');
   }, DEFAULT_STARTUP_TIMEOUT_MS + 60_000);
 
@@ -177,7 +213,7 @@ describe('Keyboard', () => {
 
   it('reaches CSM at-risk filter', async () => {
     await openRoute(page, server.url, routes.portfolio, ready.portfolio);
-    const firstOwner = (await page.locator(`${PORTFOLIO} [data-id="owner-risk"] button`).first().innerText()).trim();
+    const firstOwner = (await page.locator(`${DASHBOARD} [data-id="owner-risk"] button`).first().innerText()).trim();
 
     await tabTo(page, (focused) => focused.tag === 'button' && focused.name === firstOwner, `the ${firstOwner} button`);
     const request = waitForApexRequest(page, 'HealthPortfolioController.getPortfolio');
