@@ -2,32 +2,53 @@ import { LightningElement } from 'lwc';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import getStatus from '@salesforce/apex/HealthJobController.getStatus';
 import ensureScheduled from '@salesforce/apex/HealthJobController.ensureScheduled';
+import runNow from '@salesforce/apex/HealthJobController.runNow';
+import unschedule from '@salesforce/apex/HealthJobController.unschedule';
 import { reduceErrors } from 'c/ldsUtils';
 import {
-  PERMISSION_DENIED_PREFIX,
+  ACCESS_DENIED_PREFIX,
+  buildErrorRows,
+  buildRunRows,
   buildWarnings,
+  describeErrorCount,
   describeFailures,
   describeLastRun,
+  describeStartedRun,
   formatDateTime
 } from './jobStatusView';
-import type { JobWarning } from './jobStatusView';
+import type { ErrorRow, JobWarning, RunRow } from './jobStatusView';
 
 type JobStatus = ApexTypes.HealthJobStatus;
+type ToastVariant = 'success' | 'warning' | 'error';
 
 /**
- * Status card of the nightly health job for admins. It shows when the job runs next, how the last batch job ended, the
- * errors of the last 7 days and the user the job runs as, with a warning for each problem. Its action schedules the job
- * again. Only users with the Recalculate Health custom permission get the status, and others see the server's message.
+ * Status card of the nightly health job for admins. It shows when the job runs next, whether a run is in progress,
+ * the latest batch job of each job class with its chunks, the errors of the last run with their record Ids, the errors
+ * of the last 7 days and the user the job runs as, with a warning for each problem. Users with the Control Health Jobs
+ * custom permission start a run now, schedule the job again or unschedule it before a package upgrade; others see the
+ * state only. Users with neither Control Health Jobs nor Recalculate Health see the server's message.
  */
 export default class HealthJobStatus extends LightningElement {
   status?: JobStatus;
   loadError?: unknown;
   isLoading = true;
   isWorking = false;
+  isConfirmingUnschedule = false;
+  /** Selector of the element to focus after the next render, so keyboard users stay where the action moved them. */
+  private focusOnRender: string | null = null;
 
   override connectedCallback(): void {
     // load() catches its own failures and shows them, so the promise needs no handler here.
     this.load();
+  }
+
+  override renderedCallback(): void {
+    if (this.focusOnRender === null) {
+      return;
+    }
+    const target = this.template?.querySelector<HTMLElement>(this.focusOnRender);
+    this.focusOnRender = null;
+    target?.focus();
   }
 
   get loadErrorMessages(): string[] {
@@ -35,7 +56,7 @@ export default class HealthJobStatus extends LightningElement {
   }
 
   get permissionDeniedMessage(): string {
-    return this.loadErrorMessages.find((message) => message.startsWith(PERMISSION_DENIED_PREFIX)) ?? '';
+    return this.loadErrorMessages.find((message) => message.startsWith(ACCESS_DENIED_PREFIX)) ?? '';
   }
 
   get isPermissionDenied(): boolean {
@@ -50,8 +71,28 @@ export default class HealthJobStatus extends LightningElement {
     return this.status !== undefined;
   }
 
+  get canControl(): boolean {
+    return this.status?.canControl === true;
+  }
+
+  get isViewOnly(): boolean {
+    return this.hasStatus && !this.canControl;
+  }
+
+  get isRunning(): boolean {
+    return this.status?.isRunning === true;
+  }
+
+  get isRunNowDisabled(): boolean {
+    return this.isWorking || this.isRunning;
+  }
+
   get isScheduled(): boolean {
     return this.status?.isScheduled === true;
+  }
+
+  get showUnschedule(): boolean {
+    return this.canControl && this.isScheduled;
   }
 
   get nextRun(): string | null {
@@ -75,7 +116,7 @@ export default class HealthJobStatus extends LightningElement {
   }
 
   get failuresText(): string {
-    return describeFailures(this.status?.failuresLast7Days);
+    return describeFailures(this.status?.failuresLast7Days, this.status?.canReadLog !== false);
   }
 
   get runAsUserName(): string {
@@ -108,6 +149,30 @@ export default class HealthJobStatus extends LightningElement {
     return this.warnings.length > 0;
   }
 
+  get runRows(): RunRow[] {
+    return this.status ? buildRunRows(this.status) : [];
+  }
+
+  get hasRuns(): boolean {
+    return this.runRows.length > 0;
+  }
+
+  get errorRows(): ErrorRow[] {
+    return this.status ? buildErrorRows(this.status) : [];
+  }
+
+  get hasErrorRows(): boolean {
+    return this.errorRows.length > 0;
+  }
+
+  get errorCaption(): string {
+    return this.status ? describeErrorCount(this.status) : '';
+  }
+
+  get showErrorSection(): boolean {
+    return this.status?.canReadLog !== false && this.hasRuns;
+  }
+
   async handleRefresh(): Promise<void> {
     if (this.isWorking) {
       return;
@@ -117,24 +182,61 @@ export default class HealthJobStatus extends LightningElement {
     this.isWorking = false;
   }
 
+  async handleRunNow(): Promise<void> {
+    await this.perform(runNow, 'The health job was not started', (status) => [
+      'Health job started',
+      describeStartedRun(status)
+    ]);
+  }
+
   async handleEnsureScheduled(): Promise<void> {
+    await this.perform(ensureScheduled, 'The health job was not scheduled', (status) => {
+      const nextRun = formatDateTime(status.nextRun);
+      const when = nextRun ? `It runs next on ${nextRun}` : 'It runs daily at 02:00';
+      return [
+        'Health job scheduled',
+        `${when} as ${status.runAsUserName ?? 'you'}. Any earlier schedule was replaced.`
+      ];
+    });
+  }
+
+  handleUnscheduleRequest(): void {
+    this.isConfirmingUnschedule = true;
+    this.focusOnRender = '[data-id="unschedule-cancel"]';
+  }
+
+  handleUnscheduleCancel(): void {
+    this.isConfirmingUnschedule = false;
+    this.focusOnRender = '[data-id="unschedule"]';
+  }
+
+  async handleUnscheduleConfirm(): Promise<void> {
+    this.isConfirmingUnschedule = false;
+    await this.perform(unschedule, 'The health job was not unscheduled', (status) => [
+      'Health job unscheduled',
+      status.isRunning
+        ? 'No run is scheduled any more. A run is still in progress; wait until it has finished before you upgrade.'
+        : 'No run is scheduled any more, so you can upgrade the package. Select Ensure scheduled afterwards.'
+    ]);
+  }
+
+  private async perform(
+    action: () => Promise<JobStatus>,
+    failureTitle: string,
+    describeSuccess: (status: JobStatus) => [string, string]
+  ): Promise<void> {
     if (this.isWorking) {
       return;
     }
     this.isWorking = true;
     try {
-      const status = await ensureScheduled();
+      const status = await action();
       this.status = status;
       this.loadError = undefined;
-      const nextRun = formatDateTime(status.nextRun);
-      const when = nextRun ? ` It runs next on ${nextRun}` : ' It runs daily at 02:00';
-      this.showToast(
-        'Health job scheduled',
-        `${when.trim()} as ${status.runAsUserName ?? 'you'}. Any earlier schedule was replaced.`,
-        'success'
-      );
+      const [title, message] = describeSuccess(status);
+      this.showToast(title, message, 'success');
     } catch (error: unknown) {
-      this.showToast('The health job was not scheduled', reduceErrors(error).join(' '), 'error');
+      this.showToast(failureTitle, reduceErrors(error).join(' '), 'error');
     } finally {
       this.isWorking = false;
     }
@@ -152,7 +254,7 @@ export default class HealthJobStatus extends LightningElement {
     }
   }
 
-  private showToast(title: string, message: string, variant: 'success' | 'error'): void {
+  private showToast(title: string, message: string, variant: ToastVariant): void {
     this.dispatchEvent(new ShowToastEvent({ title, message, variant }));
   }
 }
