@@ -1,4 +1,10 @@
-import { lightningPathToHash, pageReferenceToUrl, parseRoute, routeToHash } from '../app/lwc/x/app/routes';
+import {
+  lightningPathToHash,
+  pageReferenceToUrl,
+  parseRoute,
+  routeToHash,
+  routeToPageReference
+} from '../app/lwc/x/app/routes';
 import { buildToast, fillMessage, toastDuration } from '../app/lwc/x/app/toasts';
 
 describe('parseRoute', () => {
@@ -10,7 +16,23 @@ describe('parseRoute', () => {
     ['#/account/001A00000000001AAA', { kind: 'account', recordId: '001A00000000001AAA' }],
     ['#/page/Success_Cockpit_Portfolio', { kind: 'page', name: 'Success_Cockpit_Portfolio' }],
     ['#/account/', { kind: 'unsupported', description: '#/account' }],
-    ['#/nowhere/else', { kind: 'unsupported', description: '#/nowhere/else' }]
+    ['#/nowhere/else', { kind: 'unsupported', description: '#/nowhere/else' }],
+    [
+      '#/account/001A00000000001AAA?c__playbookFeature=reports&c__playbookSegment=All%20users',
+      {
+        kind: 'account',
+        recordId: '001A00000000001AAA',
+        state: { c__playbookFeature: 'reports', c__playbookSegment: 'All users' }
+      }
+    ],
+    [
+      '#/account/001A00000000001AAA/?c__note=a%2Bb%26c%3Dd',
+      { kind: 'account', recordId: '001A00000000001AAA', state: { c__note: 'a+b&c=d' } }
+    ],
+    ['#/account/001A00000000001AAA?', { kind: 'account', recordId: '001A00000000001AAA' }],
+    ['#/account/001A00000000001AAA?other=1&c__=2', { kind: 'account', recordId: '001A00000000001AAA' }],
+    ['#/accounts?c__filter=red', { kind: 'accounts' }],
+    ['#/page/Success_Cockpit_Portfolio?c__tab=2', { kind: 'page', name: 'Success_Cockpit_Portfolio' }]
   ])('parses %s', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
   });
@@ -19,6 +41,22 @@ describe('parseRoute', () => {
     const route = { kind: 'account' as const, recordId: '001A00000000001AAA' };
 
     expect(parseRoute(routeToHash(route))).toEqual(route);
+  });
+
+  it('round-trips page state', () => {
+    const route = {
+      kind: 'account' as const,
+      recordId: '001A00000000001AAA',
+      state: { c__playbookFeature: 'dash boards/é?#', c__playbookSegmentType: 'Role', c__playbookSegment: 'A&B=C' }
+    };
+
+    const hash = routeToHash(route);
+
+    expect(hash).toBe(
+      '#/account/001A00000000001AAA?c__playbookFeature=dash%20boards%2F%C3%A9%3F%23' +
+        '&c__playbookSegmentType=Role&c__playbookSegment=A%26B%3DC'
+    );
+    expect(parseRoute(hash)).toEqual(route);
   });
 });
 
@@ -35,9 +73,59 @@ describe('pageReferenceToUrl', () => {
     [
       { type: 'standard__recordPage', attributes: { recordId: '003A00000000001AAA' } },
       '#/unsupported/standard__recordPage'
+    ],
+    [
+      {
+        type: 'standard__recordPage',
+        attributes: { recordId: '001A00000000001AAA', objectApiName: 'Account', actionName: 'view' },
+        state: { c__playbookFeature: 'reports', c__playbookSegmentType: 'All', c__playbookSegment: 'All' }
+      },
+      '#/account/001A00000000001AAA?c__playbookFeature=reports&c__playbookSegmentType=All&c__playbookSegment=All'
+    ],
+    [
+      {
+        type: 'standard__recordPage',
+        attributes: { recordId: '001A00000000001AAA' },
+        state: { c__count: 3, c__open: true, c__gone: null, c__missing: undefined, c__list: ['a'], plain: 'x' }
+      },
+      '#/account/001A00000000001AAA?c__count=3&c__open=true'
+    ],
+    [
+      { type: 'standard__recordPage', attributes: { recordId: '001A00000000001AAA' }, state: {} },
+      '#/account/001A00000000001AAA'
     ]
   ])('maps %j', (reference, url) => {
     expect(pageReferenceToUrl(reference)).toBe(url);
+  });
+});
+
+describe('routeToPageReference', () => {
+  it('carries the state of a record page', () => {
+    const reference = routeToPageReference(
+      parseRoute('#/account/001A00000000001AAA?c__playbookFeature=reports&c__playbookSegmentType=All')
+    );
+
+    expect(reference).toEqual({
+      type: 'standard__recordPage',
+      attributes: { recordId: '001A00000000001AAA', objectApiName: 'Account', actionName: 'view' },
+      state: { c__playbookFeature: 'reports', c__playbookSegmentType: 'All' }
+    });
+  });
+
+  it('gives a record page without a query empty state', () => {
+    const reference = routeToPageReference(parseRoute('#/account/001A00000000001AAA'));
+
+    expect(reference.state).toEqual({});
+  });
+
+  it('round-trips a page reference with state', () => {
+    const reference = {
+      type: 'standard__recordPage',
+      attributes: { recordId: '001A00000000001AAA', objectApiName: 'Account', actionName: 'view' },
+      state: { c__playbookFeature: 'reports', c__playbookSegmentType: 'Department', c__playbookSegment: 'R&D' }
+    };
+
+    expect(routeToPageReference(parseRoute(pageReferenceToUrl(reference)))).toEqual(reference);
   });
 });
 

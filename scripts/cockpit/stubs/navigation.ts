@@ -49,16 +49,20 @@ function mixin<Base extends Constructor>(base: Base): Base & Constructor<Navigat
 }
 
 /** The mixin, with the method keys as its properties, as on the platform. */
-export const NavigationMixin = Object.assign(mixin, { Navigate, GenerateUrl });
+export const NavigationMixin = Object.assign(mixin, { Navigate, GenerateUrl } as const);
 
-/** Provisions the page reference of the current route, and again after every route change. */
+/**
+ * Provisions the page reference of the current route, and again after every hash change that changes it: another
+ * page, or the same record page with other page state (such as a link's `c__` keys).
+ */
 export class CurrentPageReference implements WireAdapter {
-  private readonly listener = (): void => this.emit();
+  private readonly listener = (): void => this.emitIfChanged();
+  private emittedKey: string | null = null;
 
   constructor(private readonly dataCallback: (reference: PageReference) => void) {}
 
   update(): void {
-    this.emit();
+    this.emit(routeToPageReference(parseRoute(window.location.hash)));
   }
 
   connect(): void {
@@ -69,7 +73,16 @@ export class CurrentPageReference implements WireAdapter {
     window.removeEventListener('hashchange', this.listener);
   }
 
-  private emit(): void {
-    this.dataCallback(routeToPageReference(parseRoute(window.location.hash)));
+  private emitIfChanged(): void {
+    const reference = routeToPageReference(parseRoute(window.location.hash));
+    // Hashes that differ only in spelling, such as a trailing slash, name the same page and provision nothing new.
+    if (JSON.stringify(reference) !== this.emittedKey) {
+      this.emit(reference);
+    }
+  }
+
+  private emit(reference: PageReference): void {
+    this.emittedKey = JSON.stringify(reference);
+    this.dataCallback(reference);
   }
 }

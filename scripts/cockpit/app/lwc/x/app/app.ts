@@ -38,6 +38,10 @@ function isAdminPage(page: PageLayout): boolean {
   return page.name.endsWith(ADMIN_SUFFIX);
 }
 
+function isSameRecordPage(previous: Route, next: Route): boolean {
+  return previous.kind === 'account' && next.kind === 'account' && previous.recordId === next.recordId;
+}
+
 function regionClass(name: string, hasSidebar: boolean): string {
   if (hasSidebar && name === 'main') {
     return 'slds-col slds-size_1-of-1 slds-large-size_8-of-12';
@@ -76,8 +80,13 @@ export default class App extends LightningElement {
 
   private toastCount = 0;
   private readonly hashListener = (): void => {
+    const previous = this.route;
     this.route = parseRoute(window.location.hash);
-    window.scrollTo(0, 0);
+    // New page state on the same record keeps the scroll position, so the component that reacts to it stays in view.
+    // Another page starts at the top.
+    if (!isSameRecordPage(previous, this.route)) {
+      window.scrollTo(0, 0);
+    }
   };
   private readonly toastListener = (event: Event): void => {
     event.stopPropagation();

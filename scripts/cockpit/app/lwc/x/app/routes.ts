@@ -3,7 +3,7 @@
  *
  * - `#/`: the home app page (the first app page that is not the admin page), or the account list without one
  * - `#/accounts`: every scored account
- * - `#/account/<id>`: the Account record page
+ * - `#/account/<id>`: the Account record page, with its page state as a query (`#/account/<id>?c__key=value`)
  * - `#/page/<name>`: an app page by FlexiPage or tab API name
  * - `#/admin`: the app page whose FlexiPage name ends in `_Admin`
  */
@@ -13,9 +13,12 @@ export type Route =
   | { kind: 'home' }
   | { kind: 'accounts' }
   | { kind: 'admin' }
-  | { kind: 'account'; recordId: string }
+  | { kind: 'account'; recordId: string; state?: PageState }
   | { kind: 'page'; name: string }
   | { kind: 'unsupported'; description: string };
+
+/** Page state of a record page: the `c__` keys and their values, as the URL carries them. */
+export type PageState = Record<string, string>;
 
 /** A Lightning page reference, as components pass it to NavigationMixin. */
 export interface PageReference {
@@ -26,16 +29,63 @@ export interface PageReference {
 
 const ACCOUNT_KEY_PREFIX = '001';
 
+/**
+ * Prefix of the state keys that a record page keeps. Lightning page references take namespaced state keys only, and
+ * `c__` is the namespace of components outside a managed package.
+ */
+const STATE_KEY_PREFIX = 'c__';
+
 function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
 /**
- * Parses a location hash such as `#/account/001...`.
+ * Keeps the `c__` keys of a page reference's state, with their values as URL text. Lightning expects string values,
+ * so numbers and booleans are converted, and keys whose value is null, undefined, an object or a function are dropped.
+ */
+function pageStateOf(state: Record<string, unknown> | undefined): PageState {
+  const kept: PageState = {};
+  for (const [key, value] of Object.entries(state ?? {})) {
+    if (key.startsWith(STATE_KEY_PREFIX) && key.length > STATE_KEY_PREFIX.length) {
+      if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+        kept[key] = String(value);
+      }
+    }
+  }
+  return kept;
+}
+
+function stateQuery(state: PageState | undefined): string {
+  const pairs = Object.entries(state ?? {}).map(
+    ([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`
+  );
+  return pairs.length > 0 ? `?${pairs.join('&')}` : '';
+}
+
+function parseStateQuery(query: string): PageState {
+  const state: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(query)) {
+    state[key] = value;
+  }
+  return pageStateOf(state);
+}
+
+function accountRoute(recordId: string, state: PageState): Route {
+  return Object.keys(state).length > 0 ? { kind: 'account', recordId, state } : { kind: 'account', recordId };
+}
+
+/**
+ * Parses a location hash such as `#/account/001...?c__playbookFeature=...`. Only the Account record page keeps the
+ * query, as its page state, and other routes ignore it.
  * @param hash The hash, with or without the leading `#`.
  */
 export function parseRoute(hash: string): Route {
-  const path = hash.replace(/^#/, '').replace(/^\/+/, '').replace(/\/+$/, '');
+  const withoutMark = hash.replace(/^#/, '');
+  const queryStart = withoutMark.indexOf('?');
+  const query = queryStart === -1 ? '' : withoutMark.slice(queryStart + 1);
+  const path = (queryStart === -1 ? withoutMark : withoutMark.slice(0, queryStart))
+    .replace(/^\/+/, '')
+    .replace(/\/+$/, '');
   const [head, ...rest] = path.split('/').map((part) => decodeURIComponent(part));
   if (head === undefined || head === '') {
     return { kind: 'home' };
@@ -47,7 +97,7 @@ export function parseRoute(hash: string): Route {
     return { kind: 'admin' };
   }
   if (head === 'account' && rest.length === 1 && rest[0] !== '') {
-    return { kind: 'account', recordId: rest[0] };
+    return accountRoute(rest[0], parseStateQuery(query));
   }
   if (head === 'page' && rest.length === 1 && rest[0] !== '') {
     return { kind: 'page', name: rest[0] };
@@ -65,7 +115,7 @@ export function routeToHash(route: Route): string {
     case 'admin':
       return '#/admin';
     case 'account':
-      return `#/account/${encodeURIComponent(route.recordId)}`;
+      return `#/account/${encodeURIComponent(route.recordId)}${stateQuery(route.state)}`;
     case 'page':
       return `#/page/${encodeURIComponent(route.name)}`;
     default:
@@ -74,8 +124,9 @@ export function routeToHash(route: Route): string {
 }
 
 /**
- * Maps a page reference onto a cockpit URL: record pages of accounts, the account list, app pages by tab name,
- * the home page and web pages. Anything else maps to an unsupported route, which the shell explains.
+ * Maps a page reference onto a cockpit URL: record pages of accounts with the `c__` keys of their state, the account
+ * list, app pages by tab name, the home page and web pages. Anything else maps to an unsupported route, which the
+ * shell explains.
  * @param reference The page reference a component navigates to.
  */
 export function pageReferenceToUrl(reference: PageReference): string {
@@ -84,7 +135,7 @@ export function pageReferenceToUrl(reference: PageReference): string {
     case 'standard__recordPage': {
       const recordId = text(attributes.recordId);
       if (text(attributes.objectApiName) === 'Account' || recordId.startsWith(ACCOUNT_KEY_PREFIX)) {
-        return routeToHash({ kind: 'account', recordId });
+        return routeToHash(accountRoute(recordId, pageStateOf(reference.state)));
       }
       break;
     }
@@ -154,7 +205,7 @@ export function routeToPageReference(route: Route): PageReference {
       return {
         type: 'standard__recordPage',
         attributes: { recordId: route.recordId, objectApiName: 'Account', actionName: 'view' },
-        state: {}
+        state: { ...route.state }
       };
     case 'accounts':
       return { type: 'standard__objectPage', attributes: { objectApiName: 'Account', actionName: 'list' }, state: {} };
