@@ -4,15 +4,17 @@
  * mitigation plan per account with a risk. For every account with a success plan, it first completes the milestones
  * whose criteria the data meets on the as-of date, then writes the plan with its renewal countdown. Last, it writes
  * the business review (QBR) of one quarter for every scored account: the quarter of the as-of date, or the one that
- * --quarter names.
+ * --quarter names. For every scored account with adoption data (feature usage or entitlements in the export), it also
+ * writes the adoption scorecard, the expansion map and one feature adoption playbook per Active playbook.
  *
  *   npm run score -- [--export <folder>] [--as-of <YYYY-MM-DD>] [--quarter <YYYY-Qn>] [--out <folder>]
  *                    [--config <file>] [--model-dir <folder>] [--risk-dir <folder>] [--plan-dir <folder>]
- *                    [--top <n> | --all]
+ *                    [--adoption-dir <folder>] [--top <n> | --all]
  *
  * Exit codes: 0 when everything was read and scored, 1 when rows or files were rejected (the good rows are still
- * scored and reported), 2 for invalid options, an invalid model, invalid risk rules or invalid plan templates and
- * renewal checkpoints (nothing is scored), or a quarter that starts after the as-of date (nothing is written).
+ * scored and reported), 2 for invalid options, an invalid model, invalid risk rules, invalid plan templates and
+ * renewal checkpoints or invalid adoption metadata (nothing is scored), or a quarter that starts after the as-of date
+ * (nothing is written).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -25,6 +27,8 @@ import { quarterOf } from 'c/qbrEngine';
 import type { RiskItem } from 'c/qbrEngine';
 import { renderRiskPlan } from 'c/riskEngine';
 import type { RiskRule } from 'c/riskEngine';
+import { AdoptionMetadataError, loadAdoptionMetadata, packageAdoptionMetadataDir } from './lib/adoption';
+import type { AdoptionMetadata } from './lib/adoption';
 import { formatProblem, loadExportConfig, readOrgExport } from './lib/export';
 import type { OrgExport } from './lib/export';
 import { formatProblem as formatModelProblem, loadModelsFromMetadata, packageCustomMetadataDir } from './lib/model';
@@ -33,6 +37,7 @@ import type { RiskMetadata } from './lib/risk';
 import { loadPlanMetadata, packagePlanMetadataDir, PlanMetadataError } from './lib/plans';
 import type { PlanMetadata } from './lib/plans';
 import { QbrPeriodError, feedbackCountOf, parseQuarter, reviewPeriodOf } from './lib/qbr';
+import { buildAdoptionReports, formatAdoptionSummary } from './lib/score/adoption';
 import { buildSuccessPlanReport } from './lib/score/plans';
 import { buildQbrReports, qbrSourceOf } from './lib/score/qbr';
 import { compareByRisk, scorePortfolio, shiftDate } from './lib/score/portfolio';
@@ -52,6 +57,9 @@ Options:
   --model-dir <folder> customMetadata folder holding the health model records (default: the package's)
   --risk-dir <folder>  customMetadata folder holding the risk rules and escalation rungs (default: the package's)
   --plan-dir <folder>  customMetadata folder holding the plan templates and renewal checkpoints (default: the package's)
+  --adoption-dir <folder>
+                       customMetadata folder holding the feature dictionary, expansion catalog and sprint templates
+                       (default: the package's)
   --top <n>            accounts to print, riskiest first (default: 25)
   --all                print every account
   --help               show this help`;
@@ -70,6 +78,7 @@ interface Options {
   modelDir: string;
   riskDir: string;
   planDir: string;
+  adoptionDir: string;
   top: number;
 }
 
@@ -87,6 +96,7 @@ function parseOptions(argv: string[]): Options | null {
         'model-dir': { type: 'string' },
         'risk-dir': { type: 'string' },
         'plan-dir': { type: 'string' },
+        'adoption-dir': { type: 'string' },
         top: { type: 'string' },
         all: { type: 'boolean' },
         help: { type: 'boolean' }
@@ -132,6 +142,7 @@ function parseOptions(argv: string[]): Options | null {
     modelDir: path.resolve(values['model-dir'] ?? packageCustomMetadataDir()),
     riskDir: path.resolve(values['risk-dir'] ?? packageRiskMetadataDir()),
     planDir: path.resolve(values['plan-dir'] ?? packagePlanMetadataDir()),
+    adoptionDir: path.resolve(values['adoption-dir'] ?? packageAdoptionMetadataDir()),
     top
   };
 }
@@ -378,6 +389,20 @@ async function main(argv: string[]): Promise<number> {
     throw error;
   }
 
+  let adoptionMetadata: AdoptionMetadata;
+  try {
+    adoptionMetadata = loadAdoptionMetadata(options.adoptionDir);
+  } catch (error) {
+    if (error instanceof AdoptionMetadataError) {
+      console.error(`The adoption metadata is invalid; nothing was scored. Fix these in ${options.adoptionDir}:`);
+      for (const problem of error.problems) {
+        console.error(`  - ${formatModelProblem(problem)}`);
+      }
+      return 2;
+    }
+    throw error;
+  }
+
   const config = loadExportConfig(options.configFile);
   const orgExport = await readOrgExport(options.exportDir, config);
   const asOf = options.asOf ?? orgExport.latestDate;
@@ -429,6 +454,16 @@ async function main(argv: string[]): Promise<number> {
     options.outDir
   );
   const reviews = writeBusinessReviews(orgExport, scored, models, risks, names, quarter, asOf, options.outDir);
+  const adoption = buildAdoptionReports(
+    orgExport,
+    adoptionMetadata,
+    scored.map((account) => account.signals.accountId),
+    asOf,
+    (accountId) => names.get(accountId) as string
+  );
+  for (const report of adoption.reports) {
+    writeFileSync(path.join(options.outDir, report.fileName), report.markdown);
+  }
 
   const healths = scored.map((account) => account.health);
   const summary = summarize(healths, (accountId) => orgExport.accountInfo.get(accountId)?.arr ?? null);
@@ -445,7 +480,7 @@ async function main(argv: string[]): Promise<number> {
   for (const account of unscored) {
     console.log(`Not scored: ${account.signals.accountName} (${account.signals.accountId}): ${account.reason}`);
   }
-  for (const notice of orgExport.notices) {
+  for (const notice of [...orgExport.notices, ...adoption.notices]) {
     console.log(`Note: ${notice}`);
   }
   for (const line of formatRiskCounts(scored, activeRules)) {
@@ -460,6 +495,7 @@ async function main(argv: string[]): Promise<number> {
       `to ${options.outDir}`
   );
   console.log(`Wrote ${reviews} business reviews (QBRs) of ${quarter}, one per scored account, to ${options.outDir}`);
+  console.log(formatAdoptionSummary(adoption.counts, options.outDir));
 
   if (orgExport.problems.length) {
     console.error('');

@@ -9,6 +9,13 @@
 import type getPortfolioMethod from '@salesforce/apex/HealthPortfolioController.getPortfolio';
 import type getJobStatusMethod from '@salesforce/apex/HealthJobController.getStatus';
 import type ensureScheduledMethod from '@salesforce/apex/HealthJobController.ensureScheduled';
+import type runNowMethod from '@salesforce/apex/HealthJobController.runNow';
+import type unscheduleMethod from '@salesforce/apex/HealthJobController.unschedule';
+import type getDeploymentStatusMethod from '@salesforce/apex/CockpitSettingsController.getDeploymentStatus';
+import type getLoginSourceSettingsMethod from '@salesforce/apex/CockpitSettingsController.getLoginSourceSettings';
+import type saveLoginSourceSettingsMethod from '@salesforce/apex/CockpitSettingsController.saveLoginSourceSettings';
+import type getModelValidationMethod from '@salesforce/apex/HealthModelAdminController.getModelValidation';
+import type getPreviewDataMethod from '@salesforce/apex/HealthModelAdminController.getPreviewData';
 import type getScorecardMethod from '@salesforce/apex/HealthScorecardController.getScorecard';
 import type recalculateMethod from '@salesforce/apex/HealthScorecardController.recalculate';
 import type requestOverrideMethod from '@salesforce/apex/HealthScorecardController.requestOverride';
@@ -29,10 +36,28 @@ import type getTemplatesMethod from '@salesforce/apex/SuccessPlanController.getT
 import type setMilestoneCompletedMethod from '@salesforce/apex/SuccessPlanController.setMilestoneCompleted';
 import type updateObjectiveMethod from '@salesforce/apex/SuccessPlanController.updateObjective';
 import type updatePlanMethod from '@salesforce/apex/SuccessPlanController.updatePlan';
+import type getAdoptionScorecardMethod from '@salesforce/apex/AdoptionScorecardController.getScorecard';
+import type getPlaybooksMethod from '@salesforce/apex/AdoptionPlaybookController.getPlaybooks';
+import type suggestPlaybookMethod from '@salesforce/apex/AdoptionPlaybookController.suggestPlaybook';
+import type createPlaybookMethod from '@salesforce/apex/AdoptionPlaybookController.createPlaybook';
+import type setPlaybookStatusMethod from '@salesforce/apex/AdoptionPlaybookController.setStatus';
+import type getExpansionMapMethod from '@salesforce/apex/ExpansionMapController.getExpansionMap';
+import type recordTriggerMethod from '@salesforce/apex/ExpansionMapController.recordTrigger';
+import type handOffMethod from '@salesforce/apex/ExpansionMapController.handOff';
 import { ApexError, booleanParam, dateParam, decimalParam, idParam, integerParam, stringParam } from './apexErrors';
+import { barrierInputsParam, createPlaybook, getPlaybooks, setStatus, suggestPlaybook } from './adoptionPlaybook';
+import { getScorecard as getAdoptionScorecard } from './adoptionScorecard';
 import type { CockpitData } from './data';
-import { ensureScheduled, getJobStatus } from './jobStatus';
+import { getExpansionMap, handOff, recordTrigger } from './expansionMap';
+import { ensureScheduled, getJobStatus, runNow, unschedule } from './jobStatus';
+import { getModelValidation, getPreviewData } from './modelAdmin';
 import { getPortfolio } from './portfolio';
+import {
+  getDeploymentStatus,
+  getLoginSourceSettings,
+  loginSourceSettingsParam,
+  saveLoginSourceSettings
+} from './settings';
 import { addActionItem, getReviewData, saveDeck, saveReview } from './qbrBuilder';
 import { getCountdown, recordCall } from './renewalCountdown';
 import { closeRisk, createRisk, escalate, getRegister, logCheckIn } from './riskRegister';
@@ -57,6 +82,13 @@ type Handler<Method> = Method extends (params: infer Params) => Promise<infer Re
 export interface ApexMethods {
   'HealthJobController.getStatus': Handler<typeof getJobStatusMethod>;
   'HealthJobController.ensureScheduled': Handler<typeof ensureScheduledMethod>;
+  'HealthJobController.runNow': Handler<typeof runNowMethod>;
+  'HealthJobController.unschedule': Handler<typeof unscheduleMethod>;
+  'CockpitSettingsController.getLoginSourceSettings': Handler<typeof getLoginSourceSettingsMethod>;
+  'CockpitSettingsController.saveLoginSourceSettings': Handler<typeof saveLoginSourceSettingsMethod>;
+  'CockpitSettingsController.getDeploymentStatus': Handler<typeof getDeploymentStatusMethod>;
+  'HealthModelAdminController.getModelValidation': Handler<typeof getModelValidationMethod>;
+  'HealthModelAdminController.getPreviewData': Handler<typeof getPreviewDataMethod>;
   'HealthPortfolioController.getPortfolio': Handler<typeof getPortfolioMethod>;
   'HealthScorecardController.getScorecard': Handler<typeof getScorecardMethod>;
   'HealthScorecardController.recalculate': Handler<typeof recalculateMethod>;
@@ -78,6 +110,14 @@ export interface ApexMethods {
   'QbrBuilderController.saveReview': Handler<typeof saveReviewMethod>;
   'QbrBuilderController.addActionItem': Handler<typeof addActionItemMethod>;
   'QbrBuilderController.saveDeck': Handler<typeof saveDeckMethod>;
+  'AdoptionScorecardController.getScorecard': Handler<typeof getAdoptionScorecardMethod>;
+  'AdoptionPlaybookController.getPlaybooks': Handler<typeof getPlaybooksMethod>;
+  'AdoptionPlaybookController.suggestPlaybook': Handler<typeof suggestPlaybookMethod>;
+  'AdoptionPlaybookController.createPlaybook': Handler<typeof createPlaybookMethod>;
+  'AdoptionPlaybookController.setStatus': Handler<typeof setPlaybookStatusMethod>;
+  'ExpansionMapController.getExpansionMap': Handler<typeof getExpansionMapMethod>;
+  'ExpansionMapController.recordTrigger': Handler<typeof recordTriggerMethod>;
+  'ExpansionMapController.handOff': Handler<typeof handOffMethod>;
 }
 
 /** Name of an Apex method the adapter handles, `<Class>.<method>`. */
@@ -109,11 +149,28 @@ export function createApexAdapter(context: AdapterContext): ApexMethods {
   return {
     'HealthJobController.getStatus': async () => getJobStatus(context),
     'HealthJobController.ensureScheduled': async () => ensureScheduled(context),
+    'HealthJobController.runNow': async () => runNow(context),
+    'HealthJobController.unschedule': async () => unschedule(context),
+    'CockpitSettingsController.getLoginSourceSettings': async () => getLoginSourceSettings(context),
+    'CockpitSettingsController.saveLoginSourceSettings': async (params) =>
+      saveLoginSourceSettings(context, loginSourceSettingsParam(raw(params).settings)),
+    'CockpitSettingsController.getDeploymentStatus': async (params) =>
+      getDeploymentStatus(context, stringParam('deploymentId', raw(params).deploymentId)),
+    'HealthModelAdminController.getModelValidation': async () => getModelValidation(context),
+    'HealthModelAdminController.getPreviewData': async (params) => {
+      const values = raw(params);
+      return getPreviewData(context, {
+        modelName: stringParam('modelName', values.modelName),
+        maxAccounts: integerParam('maxAccounts', values.maxAccounts)
+      });
+    },
     'HealthPortfolioController.getPortfolio': async (params) => {
       const values = raw(params);
       return getPortfolio(context, {
         band: stringParam('band', values.band),
         ownerId: stringParam('ownerId', values.ownerId),
+        segment: stringParam('segment', values.segment),
+        renewalWindowDays: integerParam('renewalWindowDays', values.renewalWindowDays),
         movedIntoRedOnly: booleanParam('movedIntoRedOnly', values.movedIntoRedOnly),
         maxRows: integerParam('maxRows', values.maxRows)
       });
@@ -257,6 +314,59 @@ export function createApexAdapter(context: AdapterContext): ApexMethods {
         idParam('reviewId', values.reviewId),
         stringParam('fileName', values.fileName),
         stringParam('base64Data', values.base64Data)
+      );
+    },
+    'AdoptionScorecardController.getScorecard': async (params) => {
+      const values = raw(params);
+      return getAdoptionScorecard(context, idParam('accountId', values.accountId), dateParam('month', values.month));
+    },
+    'AdoptionPlaybookController.getPlaybooks': async (params) =>
+      getPlaybooks(context, idParam('accountId', raw(params).accountId)),
+    'AdoptionPlaybookController.suggestPlaybook': async (params) => {
+      const values = raw(params);
+      return suggestPlaybook(
+        context,
+        idParam('accountId', values.accountId),
+        stringParam('featureKey', values.featureKey),
+        stringParam('segmentType', values.segmentType),
+        stringParam('segment', values.segment)
+      );
+    },
+    'AdoptionPlaybookController.createPlaybook': async (params) => {
+      const values = raw(params);
+      return createPlaybook(context, {
+        accountId: idParam('accountId', values.accountId),
+        featureKey: stringParam('featureKey', values.featureKey),
+        segmentType: stringParam('segmentType', values.segmentType),
+        segment: stringParam('segment', values.segment),
+        targetPercent: decimalParam('targetPercent', values.targetPercent),
+        targetDate: dateParam('targetDate', values.targetDate),
+        barriers: barrierInputsParam('barriers', values.barriers)
+      });
+    },
+    'AdoptionPlaybookController.setStatus': async (params) => {
+      const values = raw(params);
+      setStatus(context, idParam('playbookId', values.playbookId), stringParam('status', values.status));
+    },
+    'ExpansionMapController.getExpansionMap': async (params) =>
+      getExpansionMap(context, idParam('accountId', raw(params).accountId)),
+    'ExpansionMapController.recordTrigger': async (params) => {
+      const values = raw(params);
+      return recordTrigger(
+        context,
+        idParam('accountId', values.accountId),
+        stringParam('type', values.type),
+        dateParam('occurredOn', values.occurredOn),
+        stringParam('description', values.description)
+      );
+    },
+    'ExpansionMapController.handOff': async (params) => {
+      const values = raw(params);
+      return handOff(
+        context,
+        idParam('accountId', values.accountId),
+        stringParam('productCode', values.productCode),
+        stringParam('hypothesis', values.hypothesis)
       );
     }
   };

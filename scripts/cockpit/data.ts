@@ -389,6 +389,11 @@ export class CockpitData {
     return found?.label || rule;
   }
 
+  /** The export as read, for the adoption methods, which build their views from its records. */
+  get exportContent(): OrgExport {
+    return this.orgExport;
+  }
+
   /** Folder name of the export, for headings. */
   get exportName(): string {
     return path.basename(this.exportDir);

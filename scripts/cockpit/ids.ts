@@ -1,14 +1,15 @@
 /**
  * Record Ids for the records that only exist in the cockpit (snapshots, ledger lines, override requests, risks, plans,
- * checkpoints, business reviews and their files), in Salesforce's 18-character format so components handle them like
- * real Ids.
+ * checkpoints, business reviews and their files, adoption playbooks, business triggers and hand-off Opportunities), in
+ * Salesforce's 18-character format so components handle them like real Ids.
  */
 import { createHash } from 'node:crypto';
 import { toCaseSafeId } from '../demo/salesforce-ids';
 
 /**
- * Key prefixes of the objects whose records the cockpit creates: the standard ones of Task, ContentDocument and
- * ContentVersion, and for the package's custom objects prefixes an org could assign.
+ * Key prefixes of the objects whose records the cockpit creates: the standard ones of Opportunity, OpportunityLineItem,
+ * Task, ContentDocument and ContentVersion, and for the package's custom objects prefixes an org could assign. The
+ * adoption objects use the prefixes of the demo org's export.
  */
 export const COCKPIT_KEY_PREFIXES = {
   HealthSnapshot: 'a0E',
@@ -21,6 +22,11 @@ export const COCKPIT_KEY_PREFIXES = {
   SuccessMilestone: 'a0M',
   RenewalCheckpoint: 'a0N',
   BusinessReview: 'a0P',
+  AdoptionPlaybook: 'a0S',
+  PlaybookBarrier: 'a0T',
+  BusinessTrigger: 'a0U',
+  Opportunity: '006',
+  OpportunityLineItem: '00k',
   Task: '00T',
   ContentDocument: '069',
   ContentVersion: '068'

@@ -1,9 +1,10 @@
 /**
  * The cockpit's change store. It keeps what users change in the offline cockpit in one JSON file, as a keyed
  * collection per kind, so a restart keeps it: override requests, the job schedule, risks with their check-ins and
- * escalations, success plans, renewal calls with the Tasks they create, and business reviews with their action items
- * and the records of their saved decks. The bytes of a deck are kept in a file in `deckFilesDir`, because every change
- * rewrites the whole store file.
+ * escalations, success plans, renewal calls with the Tasks they create, business reviews with their action items
+ * and the records of their saved decks, and the health job runs, login-source settings and deployments of the admin
+ * settings page. It also keeps adoption playbooks, business triggers and the Opportunities of hand-offs. The bytes of
+ * a deck are kept in a file in `deckFilesDir`, because every change rewrites the whole store file.
  *
  * File layout: `{ "version": 1, "updatedAt": "<ISO time>", "collections": { "<kind>": { "<id>": record } } }`.
  * Every change rewrites the file atomically (a temporary file, then a rename), so a crash leaves the old file or the
@@ -31,6 +32,10 @@ import {
   RENEWAL_CALLS
 } from 'c/planEngine';
 import type { ContactRef, MilestoneRecord, ObjectiveRecord, PlanRecord, RenewalCall } from 'c/planEngine';
+import { isStoredDeployment, isStoredJobRun, isStoredLoginSources } from './settingsRecords';
+import type { StoredDeployment, StoredJobRun, StoredLoginSources } from './settingsRecords';
+import { isStoredAdoptionPlaybook, isStoredBusinessTrigger, isStoredHandOff } from './adoptionRecords';
+import type { StoredAdoptionPlaybook, StoredBusinessTrigger, StoredHandOff } from './adoptionRecords';
 
 /** Version of the file layout that this code writes. */
 export const STORE_VERSION = 1;
@@ -257,6 +262,12 @@ export interface StoreKinds {
   reviews: StoredReview;
   reviewTasks: StoredReviewTask;
   decks: StoredDeck;
+  jobRuns: StoredJobRun;
+  loginSources: StoredLoginSources;
+  settingsDeployments: StoredDeployment;
+  adoptionPlaybooks: StoredAdoptionPlaybook;
+  businessTriggers: StoredBusinessTrigger;
+  handOffs: StoredHandOff;
 }
 
 /** Name of a kind of record. */
@@ -438,7 +449,13 @@ const RECORD_CHECKS: { [K in StoreKind]: (value: unknown) => value is StoreKinds
     isText(value.createdById) &&
     typeof value.size === 'number' &&
     Number.isInteger(value.size) &&
-    value.size >= 0
+    value.size >= 0,
+  jobRuns: isStoredJobRun,
+  loginSources: isStoredLoginSources,
+  settingsDeployments: isStoredDeployment,
+  adoptionPlaybooks: isStoredAdoptionPlaybook,
+  businessTriggers: isStoredBusinessTrigger,
+  handOffs: isStoredHandOff
 };
 
 /**

@@ -34,10 +34,21 @@ export interface CockpitUser {
    * and saved decks need.
    */
   canEditReviews: boolean;
+  /** Read access to AdoptionFact__c, AdoptionPlaybook__c, PlaybookBarrier__c, BusinessTrigger__c and Product2. */
+  canReadAdoption: boolean;
+  /** Create access to AdoptionPlaybook__c, PlaybookBarrier__c and Task, and edit access to AdoptionPlaybook__c. */
+  canEditPlaybooks: boolean;
+  /** Create access to BusinessTrigger__c. */
+  canRecordTriggers: boolean;
+  /** Create access to Opportunity with its expansion fields, which a hand-off needs. */
+  canHandOff: boolean;
 }
 
-/** Custom permission that allows recalculating health and managing the health job. */
+/** Custom permission that allows recalculating health and viewing the health job. */
 export const RECALCULATE_HEALTH = 'RecalculateHealth';
+
+/** Custom permission that allows starting, scheduling and unscheduling the health job and changing its settings. */
+export const CONTROL_HEALTH_JOBS = 'ControlHealthJobs';
 
 /** Custom permission that allows approving override requests. */
 export const APPROVE_HEALTH_OVERRIDE = 'ApproveHealthOverride';
@@ -61,7 +72,11 @@ export const COCKPIT_USERS: Readonly<Record<string, CockpitUser>> = {
     canEditPlans: true,
     canRecordRenewalCalls: true,
     canReadReviews: true,
-    canEditReviews: true
+    canEditReviews: true,
+    canReadAdoption: true,
+    canEditPlaybooks: true,
+    canRecordTriggers: true,
+    canHandOff: true
   },
   'csm-basic': {
     key: 'csm-basic',
@@ -77,7 +92,11 @@ export const COCKPIT_USERS: Readonly<Record<string, CockpitUser>> = {
     canEditPlans: true,
     canRecordRenewalCalls: true,
     canReadReviews: true,
-    canEditReviews: true
+    canEditReviews: true,
+    canReadAdoption: true,
+    canEditPlaybooks: true,
+    canRecordTriggers: true,
+    canHandOff: true
   },
   manager: {
     key: 'manager',
@@ -93,7 +112,11 @@ export const COCKPIT_USERS: Readonly<Record<string, CockpitUser>> = {
     canEditPlans: true,
     canRecordRenewalCalls: true,
     canReadReviews: true,
-    canEditReviews: true
+    canEditReviews: true,
+    canReadAdoption: true,
+    canEditPlaybooks: false,
+    canRecordTriggers: false,
+    canHandOff: false
   },
   admin: {
     key: 'admin',
@@ -101,7 +124,7 @@ export const COCKPIT_USERS: Readonly<Record<string, CockpitUser>> = {
     name: 'Alex Kim (admin)',
     id: '005Dp000000CKP4IAG',
     permissionSets: ['SuccessCockpitAdmin'],
-    customPermissions: [RECALCULATE_HEALTH, APPROVE_HEALTH_OVERRIDE],
+    customPermissions: [RECALCULATE_HEALTH, APPROVE_HEALTH_OVERRIDE, CONTROL_HEALTH_JOBS],
     canReadHealth: true,
     canCreateOverrides: true,
     canEditRisks: true,
@@ -109,7 +132,11 @@ export const COCKPIT_USERS: Readonly<Record<string, CockpitUser>> = {
     canEditPlans: true,
     canRecordRenewalCalls: true,
     canReadReviews: true,
-    canEditReviews: true
+    canEditReviews: true,
+    canReadAdoption: true,
+    canEditPlaybooks: true,
+    canRecordTriggers: true,
+    canHandOff: true
   },
   'no-access': {
     key: 'no-access',
@@ -125,7 +152,11 @@ export const COCKPIT_USERS: Readonly<Record<string, CockpitUser>> = {
     canEditPlans: false,
     canRecordRenewalCalls: false,
     canReadReviews: false,
-    canEditReviews: false
+    canEditReviews: false,
+    canReadAdoption: false,
+    canEditPlaybooks: false,
+    canRecordTriggers: false,
+    canHandOff: false
   }
 };
 

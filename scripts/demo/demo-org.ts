@@ -3,6 +3,7 @@
  * and moments are epoch seconds, both UTC; see calendar.ts.
  */
 
+import type { Barrier, PlaybookStatus, SegmentType, TriggerType } from 'c/adoptionEngine';
 import type {
   CriteriaOperator,
   MilestonePhase,
@@ -305,6 +306,131 @@ export interface DemoCheckpoint {
   createdAt: number;
 }
 
+/** A product of the catalog (Product2). */
+export interface DemoProduct {
+  id: string;
+  name: string;
+  productCode: string;
+  family: string;
+  isActive: boolean;
+  /** Yearly list price in the standard price book. */
+  listPrice: number;
+}
+
+/** An entry of a price book (PricebookEntry). */
+export interface DemoPriceEntry {
+  id: string;
+  pricebookId: string;
+  productId: string;
+  unitPrice: number;
+  isActive: boolean;
+  isStandard: boolean;
+}
+
+/** A product an account owns or owned (Asset). */
+export interface DemoAsset {
+  id: string;
+  accountId: string;
+  productId: string;
+  name: string;
+  /** Installed, Purchased or Obsolete. */
+  status: string;
+  installDay: number;
+  usageEndDay: number | null;
+}
+
+/** A product of an Opportunity (OpportunityLineItem). */
+export interface DemoLineItem {
+  id: string;
+  opportunityId: string;
+  productId: string;
+  priceEntryId: string;
+  quantity: number;
+  unitPrice: number;
+}
+
+/** A contact's role on an Opportunity (OpportunityContactRole). */
+export interface DemoContactRole {
+  id: string;
+  opportunityId: string;
+  contactId: string;
+  role: string;
+  isPrimary: boolean;
+}
+
+/** Monthly users of one feature in one segment of an account (FeatureUsage__c). */
+export interface DemoFeatureUsage {
+  id: string;
+  accountId: string;
+  featureKey: string;
+  segmentType: SegmentType;
+  segment: string;
+  /** First day of the month. */
+  monthDay: number;
+  assigned: number;
+  active: number;
+  tried: number;
+  source: 'Telemetry' | 'Computed';
+}
+
+/** Users entitled to a feature, for the whole account or a segment (FeatureEntitlement__c). */
+export interface DemoEntitlement {
+  id: string;
+  accountId: string;
+  featureKey: string;
+  /** All for the whole account, whose row leaves the segment blank. */
+  segmentType: SegmentType;
+  segment: string;
+  entitled: number;
+  startDay: number;
+  endDay: number | null;
+}
+
+/** A permission set license assigned to a user (PermissionSetLicenseAssign). */
+export interface DemoLicenseAssignment {
+  id: string;
+  userId: string;
+  licenseId: string;
+  licenseName: string;
+  licenseLabel: string;
+}
+
+/** An event in a customer's business that opens an expansion conversation (BusinessTrigger__c). */
+export interface DemoTrigger {
+  id: string;
+  accountId: string;
+  type: TriggerType;
+  occurredDay: number;
+  description: string | null;
+}
+
+/** A feature adoption playbook (AdoptionPlaybook__c). */
+export interface DemoAdoptionPlaybook {
+  id: string;
+  accountId: string;
+  name: string;
+  featureKey: string;
+  segmentType: SegmentType;
+  segment: string;
+  status: PlaybookStatus;
+  baselinePercent: number | null;
+  currentPercent: number | null;
+  targetPercent: number;
+  startDay: number;
+  targetDay: number;
+  createdAt: number;
+}
+
+/** A barrier of a playbook (PlaybookBarrier__c). */
+export interface DemoPlaybookBarrier {
+  id: string;
+  playbookId: string;
+  barrier: Barrier;
+  evidence: string | null;
+  action: string;
+  isSuggested: boolean;
+}
+
 /** Every record of the demo org, each list in the order its CSV file lists it. */
 export interface DemoOrg {
   seed: number;
@@ -326,4 +452,15 @@ export interface DemoOrg {
   objectives: DemoObjective[];
   milestones: DemoMilestone[];
   checkpoints: DemoCheckpoint[];
+  products: DemoProduct[];
+  priceEntries: DemoPriceEntry[];
+  assets: DemoAsset[];
+  lineItems: DemoLineItem[];
+  contactRoles: DemoContactRole[];
+  featureUsage: DemoFeatureUsage[];
+  entitlements: DemoEntitlement[];
+  licenseAssignments: DemoLicenseAssignment[];
+  triggers: DemoTrigger[];
+  adoptionPlaybooks: DemoAdoptionPlaybook[];
+  playbookBarriers: DemoPlaybookBarrier[];
 }

@@ -4,6 +4,7 @@
  */
 
 import { formatDateTime, formatIsoDate, SECONDS_PER_DAY } from './calendar';
+import { userLicenseOf } from './adoption';
 import { formatCsv, type CsvValue } from './csv-writer';
 import type { DemoOrg } from './demo-org';
 
@@ -104,7 +105,8 @@ export function renderCsvFiles(org: DemoOrg): ExportFile[] {
         'Profile.Name',
         'UserRoleId',
         'UserRole.Name',
-        'Department'
+        'Department',
+        'Profile.UserLicense.Name'
       ],
       records: org.users,
       toRow: (user) => [
@@ -119,7 +121,8 @@ export function renderCsvFiles(org: DemoOrg): ExportFile[] {
         user.profileName,
         user.roleId,
         user.roleName,
-        user.department
+        user.department,
+        userLicenseOf(user.profileName)
       ]
     }),
     render({
@@ -457,6 +460,209 @@ export function renderCsvFiles(org: DemoOrg): ExportFile[] {
         checkpoint.dataScore,
         checkpoint.isDisagreement,
         formatDateTime(checkpoint.createdAt)
+      ]
+    }),
+    ...renderAdoptionFiles(org)
+  ];
+}
+
+/**
+ * Renders the files of the adoption scorecard, the playbooks and the expansion map. FeatureUsage__c.csv leaves out
+ * UniqueKey__c, which the org derives from the other columns, to keep the committed export small.
+ */
+function renderAdoptionFiles(org: DemoOrg): ExportFile[] {
+  return [
+    render({
+      name: 'Product2.csv',
+      header: ['Id', 'Name', 'ProductCode', 'Family', 'IsActive'],
+      records: org.products,
+      toRow: (product) => [product.id, product.name, product.productCode, product.family, product.isActive]
+    }),
+    render({
+      name: 'PricebookEntry.csv',
+      header: [
+        'Id',
+        'Pricebook2Id',
+        'Product2Id',
+        'UnitPrice',
+        'IsActive',
+        'UseStandardPrice',
+        'Pricebook2.IsStandard'
+      ],
+      records: org.priceEntries,
+      toRow: (entry) => [
+        entry.id,
+        entry.pricebookId,
+        entry.productId,
+        entry.unitPrice,
+        entry.isActive,
+        false,
+        entry.isStandard
+      ]
+    }),
+    render({
+      name: 'Asset.csv',
+      header: ['Id', 'Name', 'AccountId', 'Product2Id', 'Status', 'InstallDate', 'UsageEndDate', 'Quantity'],
+      records: org.assets,
+      toRow: (asset) => [
+        asset.id,
+        asset.name,
+        asset.accountId,
+        asset.productId,
+        asset.status,
+        formatIsoDate(asset.installDay),
+        dateOrNull(asset.usageEndDay),
+        1
+      ]
+    }),
+    render({
+      name: 'OpportunityLineItem.csv',
+      header: ['Id', 'OpportunityId', 'Product2Id', 'PricebookEntryId', 'Quantity', 'UnitPrice', 'TotalPrice'],
+      records: org.lineItems,
+      toRow: (item) => [
+        item.id,
+        item.opportunityId,
+        item.productId,
+        item.priceEntryId,
+        item.quantity,
+        item.unitPrice,
+        item.quantity * item.unitPrice
+      ]
+    }),
+    render({
+      name: 'OpportunityContactRole.csv',
+      header: ['Id', 'OpportunityId', 'ContactId', 'Role', 'IsPrimary'],
+      records: org.contactRoles,
+      toRow: (role) => [role.id, role.opportunityId, role.contactId, role.role, role.isPrimary]
+    }),
+    render({
+      name: 'PermissionSetLicenseAssign.csv',
+      header: [
+        'Id',
+        'AssigneeId',
+        'PermissionSetLicenseId',
+        'PermissionSetLicense.DeveloperName',
+        'PermissionSetLicense.MasterLabel'
+      ],
+      records: org.licenseAssignments,
+      toRow: (assignment) => [
+        assignment.id,
+        assignment.userId,
+        assignment.licenseId,
+        assignment.licenseName,
+        assignment.licenseLabel
+      ]
+    }),
+    render({
+      name: 'FeatureUsage__c.csv',
+      header: [
+        'Id',
+        'Account__c',
+        'FeatureKey__c',
+        'SegmentType__c',
+        'Segment__c',
+        'UsageMonth__c',
+        'AssignedUsers__c',
+        'ActiveUsers__c',
+        'TriedUsers__c',
+        'Source__c'
+      ],
+      records: org.featureUsage,
+      toRow: (row) => [
+        row.id,
+        row.accountId,
+        row.featureKey,
+        row.segmentType,
+        row.segment,
+        formatIsoDate(row.monthDay),
+        row.assigned,
+        row.active,
+        row.tried,
+        row.source
+      ]
+    }),
+    render({
+      name: 'FeatureEntitlement__c.csv',
+      header: [
+        'Id',
+        'Account__c',
+        'FeatureKey__c',
+        'SegmentType__c',
+        'Segment__c',
+        'EntitledUsers__c',
+        'StartDate__c',
+        'EndDate__c'
+      ],
+      records: org.entitlements,
+      // The whole account leaves the segment blank.
+      toRow: (row) => [
+        row.id,
+        row.accountId,
+        row.featureKey,
+        row.segmentType === 'All' ? null : row.segmentType,
+        row.segmentType === 'All' ? null : row.segment,
+        row.entitled,
+        formatIsoDate(row.startDay),
+        dateOrNull(row.endDay)
+      ]
+    }),
+    render({
+      name: 'BusinessTrigger__c.csv',
+      header: ['Id', 'Account__c', 'Type__c', 'OccurredOn__c', 'Description__c'],
+      records: org.triggers,
+      toRow: (trigger) => [
+        trigger.id,
+        trigger.accountId,
+        trigger.type,
+        formatIsoDate(trigger.occurredDay),
+        trigger.description
+      ]
+    }),
+    render({
+      name: 'AdoptionPlaybook__c.csv',
+      header: [
+        'Id',
+        'Name',
+        'Account__c',
+        'FeatureKey__c',
+        'SegmentType__c',
+        'Segment__c',
+        'Status__c',
+        'BaselinePercent__c',
+        'CurrentPercent__c',
+        'TargetPercent__c',
+        'StartDate__c',
+        'TargetDate__c',
+        'CreatedDate'
+      ],
+      records: org.adoptionPlaybooks,
+      toRow: (playbook) => [
+        playbook.id,
+        playbook.name,
+        playbook.accountId,
+        playbook.featureKey,
+        playbook.segmentType,
+        playbook.segment,
+        playbook.status,
+        playbook.baselinePercent,
+        playbook.currentPercent,
+        playbook.targetPercent,
+        formatIsoDate(playbook.startDay),
+        formatIsoDate(playbook.targetDay),
+        formatDateTime(playbook.createdAt)
+      ]
+    }),
+    render({
+      name: 'PlaybookBarrier__c.csv',
+      header: ['Id', 'Playbook__c', 'Barrier__c', 'Evidence__c', 'Action__c', 'IsSuggested__c'],
+      records: org.playbookBarriers,
+      toRow: (barrier) => [
+        barrier.id,
+        barrier.playbookId,
+        barrier.barrier,
+        barrier.evidence,
+        barrier.action,
+        barrier.isSuggested
       ]
     })
   ];

@@ -8,13 +8,17 @@ import * as path from 'node:path';
 
 import type { HealthModel } from 'c/healthEngine';
 
+import { loadAdoptionMetadata, packageAdoptionMetadataDir } from '../lib/adoption';
+import type { AdoptionMetadata } from '../lib/adoption';
 import { loadDefaultModels } from '../lib/model';
 import { loadPlanMetadata, packagePlanMetadataDir } from '../lib/plans';
 import type { PlanMetadata } from '../lib/plans';
 import { buildActivities, numberTasks } from './activities';
 import { buildPeopleAndAccounts } from './accounts';
+import { buildAdoption } from './adoption';
 import { addMonths, parseIsoDate, SECONDS_PER_DAY } from './calendar';
 import { buildCases } from './cases';
+import { buildCatalog } from './catalog';
 import { buildCommercial } from './commercial';
 import type { DemoContext, DemoOrg } from './demo-org';
 import { renderCsvFiles, type ExportFile } from './export-files';
@@ -43,15 +47,20 @@ export interface DemoExport {
   files: ExportFile[];
 }
 
-/** The package metadata the demo org is built with: the health model, the plan templates and the checkpoints. */
+/**
+ * The package metadata the demo org is built with: the health model, the plan templates and the checkpoints, and the
+ * feature dictionary with the sprint Task templates of the adoption playbooks.
+ */
 export interface DemoMetadata {
   models: HealthModel[];
   plans: PlanMetadata;
+  adoption: AdoptionMetadata;
 }
 
 /**
- * Loads the package's health model, plan templates and renewal checkpoint definitions from the repository's Custom
- * Metadata records, so the demo org's plans and renewal checkpoints look like the ones the package creates.
+ * Loads the package's health model, plan templates, renewal checkpoint definitions, feature dictionary and sprint Task
+ * templates from the repository's Custom Metadata records, so the demo org's plans, renewal checkpoints and adoption
+ * playbooks look like the ones the package creates.
  * @throws Error naming every problem when the records are invalid
  */
 export function loadDemoMetadata(): DemoMetadata {
@@ -59,12 +68,17 @@ export function loadDemoMetadata(): DemoMetadata {
   const measureNames = models.flatMap((model) =>
     model.dimensions.flatMap((dimension) => dimension.measures.map((measure) => measure.name))
   );
-  return { models, plans: loadPlanMetadata(packagePlanMetadataDir(), measureNames) };
+  return {
+    models,
+    plans: loadPlanMetadata(packagePlanMetadataDir(), measureNames),
+    adoption: loadAdoptionMetadata(packageAdoptionMetadataDir())
+  };
 }
 
 /**
  * Builds every record of the demo org. Success plans and renewal calls depend on the accounts' health, so the other
- * records are built first and scored with the package's health model.
+ * records are built first and scored with the package's health model. The adoption records depend on the products
+ * each account owns and on its usage story, but not on its health.
  * @param seed seed of all random draws; the committed export uses DEFAULT_SEED
  * @param metadata health model, plan templates and checkpoint definitions; the repository's by default
  */
@@ -83,9 +97,18 @@ export function generateDemoOrg(seed: number = DEFAULT_SEED, metadata: DemoMetad
   const { logins, dailyUsage } = buildUsage(context, accounts, users);
   const cases = buildCases(context, accounts, contacts);
   const { opportunities, contracts } = buildCommercial(context, accounts);
+  const catalog = buildCatalog(context, accounts, contacts, opportunities);
+  const adoption = buildAdoption(context, {
+    accounts,
+    users,
+    cases,
+    ownedSince: catalog.ownedSince,
+    features: metadata.adoption.features,
+    templates: metadata.adoption.templates
+  });
   const countdown = scheduleCountdown(context, accounts, opportunities, metadata.plans.checkpoints);
   const activities = buildActivities(context, accounts, contacts, opportunities);
-  const { tasks, idOf: taskIdOf } = numberTasks(context, [...activities.tasks, ...countdown.tasks]);
+  const { tasks, idOf: taskIdOf } = numberTasks(context, [...activities.tasks, ...countdown.tasks, ...adoption.tasks]);
   const feedback = buildFeedback(context, accounts, contacts, cases);
 
   const org: DemoOrg = {
@@ -107,7 +130,18 @@ export function generateDemoOrg(seed: number = DEFAULT_SEED, metadata: DemoMetad
     plans: [],
     objectives: [],
     milestones: [],
-    checkpoints: []
+    checkpoints: [],
+    products: catalog.products,
+    priceEntries: catalog.priceEntries,
+    assets: catalog.assets,
+    lineItems: catalog.lineItems,
+    contactRoles: catalog.contactRoles,
+    featureUsage: adoption.featureUsage,
+    entitlements: adoption.entitlements,
+    licenseAssignments: adoption.licenseAssignments,
+    triggers: adoption.triggers,
+    adoptionPlaybooks: adoption.adoptionPlaybooks,
+    playbookBarriers: adoption.playbookBarriers
   };
 
   const health = new DemoHealth(org, metadata.models);

@@ -277,6 +277,118 @@ function countdownSection(org: DemoOrg): string[] {
   ];
 }
 
+/**
+ * Computes the active users per 100 seats of one whole-account feature over some accounts in one month.
+ * @returns The percent, 1 decimal; null without rows.
+ */
+function averageAdoption(
+  org: DemoOrg,
+  accounts: readonly DemoAccount[],
+  featureKey: string,
+  month: string
+): number | null {
+  const ids = new Map(accounts.map((account) => [account.id, account]));
+  let active = 0;
+  let seats = 0;
+  for (const row of org.featureUsage) {
+    const account = ids.get(row.accountId);
+    if (
+      account &&
+      row.featureKey === featureKey &&
+      row.segmentType === 'All' &&
+      formatIsoDate(row.monthDay) === month
+    ) {
+      active += row.active;
+      seats += account.licensedSeats;
+    }
+  }
+  return seats === 0 ? null : Math.round((active / seats) * 1000) / 10;
+}
+
+/** Describes the products, the feature usage, the business triggers and the adoption playbooks, for the README. */
+function adoptionSection(org: DemoOrg): string[] {
+  const accountOf = new Map(org.accounts.map((account) => [account.id, account]));
+  const usageAccounts = new Set(org.featureUsage.map((row) => row.accountId)).size;
+  const segmented = new Set(org.featureUsage.filter((row) => row.segmentType !== 'All').map((row) => row.accountId));
+  const computed = org.featureUsage.filter((row) => row.source === 'Computed').length;
+  const recentTriggers = org.triggers.filter((trigger) => org.asOfDay - trigger.occurredDay <= 180).length;
+  const championRoles = org.contactRoles.filter((role) => role.role === 'Champion');
+  const newChampionAccounts = org.accounts.filter(
+    (account) =>
+      account.story === 'ChampionGone' &&
+      championRoles.some((role) =>
+        org.opportunities.some((entry) => entry.id === role.opportunityId && entry.accountId === account.id)
+      )
+  );
+  const declining = accountsOf(org, 'Declining');
+  const before = averageAdoption(org, declining, 'SlaEscalations', '2026-08-01');
+  const after = averageAdoption(org, declining, 'SlaEscalations', '2026-11-01');
+  const playbookTasks = org.tasks.filter((task) =>
+    org.adoptionPlaybooks.some((playbook) => playbook.id === task.whatId)
+  );
+  return [
+    '## Adoption and expansion',
+    wrap(
+      `Product2.csv holds ${plural(org.products.length, 'product')}: the four products of the expansion catalog ` +
+        '(Helpline Service Desk, Automation, Insights and Field Service), two add-ons outside it and the inactive ' +
+        `Helpline Classic. PricebookEntry.csv holds their standard list prices and a partner price book. Asset.csv ` +
+        `holds ${plural(org.assets.length, 'Asset')} (${countsOf(
+          org.assets.map((asset) => asset.status),
+          ['Installed', 'Obsolete']
+        )}): every account owns Service Desk, and some bought add-ons before or during the year. ` +
+        `OpportunityLineItem.csv gives each of the ${org.lineItems.length} Opportunities with a product its ` +
+        'product: the ' +
+        'core product on renewals, the add-on of an expansion, and on the open expansions of steady accounts an ' +
+        'add-on ' +
+        'they lack, which the expansion map shows as already open. OpportunityContactRole.csv names ' +
+        `${plural(championRoles.length, 'champion')} on open renewals, among them the new champions of ` +
+        `${newChampionAccounts.map((account) => account.name).join(', ')}.`
+    ),
+    wrap(
+      `FeatureUsage__c.csv holds ${plural(org.featureUsage.length, 'monthly row')} for ${usageAccounts} accounts: ` +
+        'the ' +
+        'assigned, active and tried users of each feature of the products they own, from the month they bought the ' +
+        `product or the feature became available. ${computed} rows have Source__c \`Computed\`, as the adoption job ` +
+        'writes them for in-org measures (portal case submission counts the portal users who opened Cases); the rest ' +
+        `are \`Telemetry\`. ${segmented.size} large telemetry accounts also report their features entitled through ` +
+        'records by business unit or role. The file leaves out UniqueKey__c, which the org derives from the other ' +
+        'columns. Adoption follows the stories: the SLA Escalations adoption of the declining accounts averages ' +
+        `${before ?? 'n/a'}% of their seats in August and ${after ?? 'n/a'}% in November.`
+    ),
+    wrap(
+      `FeatureEntitlement__c.csv holds ${plural(org.entitlements.length, 'entitlement')} of the features entitled ` +
+        'through records, a blank segment for the whole account; features entitled by licensed seats read ' +
+        'LicensedSeats__c instead. User.csv carries Profile.UserLicense.Name for the Customer Community license, and ' +
+        `PermissionSetLicenseAssign.csv the ${org.licenseAssignments.length} holders of the Helpline Automation ` +
+        `permission set license. BusinessTrigger__c.csv holds ${plural(org.triggers.length, 'business trigger')}, ` +
+        `${recentTriggers} of them within the last 180 days.`
+    ),
+    wrap(
+      `AdoptionPlaybook__c.csv holds ${plural(org.adoptionPlaybooks.length, 'adoption playbook')} (${countsOf(
+        org.adoptionPlaybooks.map((playbook) => playbook.status),
+        ['Active', 'Draft', 'Completed', 'Cancelled']
+      )}), each opened on the account's flagged feature with the diagnosis, target and sprint of the reference ` +
+        `engine; PlaybookBarrier__c.csv holds their ${org.playbookBarriers.length} barriers and Task.csv their ` +
+        `${playbookTasks.length} sprint Tasks (WhatId the playbook). Adoption rises after an Active or Completed ` +
+        'playbook starts:'
+    ),
+    org.adoptionPlaybooks
+      .map((playbook) => {
+        const barriers = org.playbookBarriers
+          .filter((barrier) => barrier.playbookId === playbook.id)
+          .map((barrier) => barrier.barrier);
+        const done = playbookTasks.filter((task) => task.whatId === playbook.id && task.isClosed).length;
+        const all = playbookTasks.filter((task) => task.whatId === playbook.id).length;
+        return bullet(
+          `${accountOf.get(playbook.accountId)?.name ?? playbook.accountId}: ${playbook.name}, ${playbook.status} ` +
+            `from ${formatIsoDate(playbook.startDay)}, baseline ${playbook.baselinePercent ?? 'n/a'}%, target ` +
+            `${playbook.targetPercent}%; barriers ${barriers.join(', ')}; ${done} of ${all} sprint Tasks done.`
+        );
+      })
+      .join('\n')
+  ];
+}
+
 function accountsOf(org: DemoOrg, story: StoryName): DemoAccount[] {
   return org.accounts.filter((account) => account.story === story);
 }
@@ -360,7 +472,7 @@ export function renderReadme(org: DemoOrg, csvFiles: readonly ExportFile[]): str
     );
   }
 
-  sections.push(...planSection(org), ...countdownSection(org));
+  sections.push(...planSection(org), ...countdownSection(org), ...adoptionSection(org));
   sections.push('## Details a reader of the export must handle');
   sections.push(
     [

@@ -5,7 +5,10 @@
 
 import { hashString } from './random';
 
-/** Key prefixes of the objects in the demo export. The custom objects get prefixes an org could assign. */
+/**
+ * Key prefixes of the objects in the demo export: the platform's for standard objects, and for the custom objects
+ * prefixes an org could assign, each used by one object only (the offline cockpit uses a0E to a0P for its own records).
+ */
 export const KEY_PREFIXES = {
   Account: '001',
   Contact: '003',
@@ -23,7 +26,20 @@ export const KEY_PREFIXES = {
   SuccessPlan: 'a0K',
   SuccessObjective: 'a0L',
   SuccessMilestone: 'a0M',
-  RenewalCheckpoint: 'a0N'
+  RenewalCheckpoint: 'a0N',
+  Product2: '01t',
+  Pricebook2: '01s',
+  PricebookEntry: '01u',
+  Asset: '02i',
+  OpportunityLineItem: '00k',
+  OpportunityContactRole: '00K',
+  PermissionSetLicense: '0PL',
+  PermissionSetLicenseAssign: '2LA',
+  FeatureUsage: 'a0Q',
+  FeatureEntitlement: 'a0R',
+  AdoptionPlaybook: 'a0S',
+  PlaybookBarrier: 'a0T',
+  BusinessTrigger: 'a0U'
 } as const;
 
 /** Object whose Ids the factory can create. */

@@ -408,3 +408,27 @@ export const CALL_NOTES = {
   SilentSponsor: 'Data looks fine, but the executive sponsor has not answered in months.',
   ChampionGone: 'Our champion left; nobody has picked up the relationship yet.'
 } as const;
+
+/** Descriptions of business triggers by type; a few contain commas and quotes, as typed by a CSM. */
+export const TRIGGER_DESCRIPTIONS = {
+  HeadcountGrowth: [
+    'Hiring 40 support agents for the holiday season.',
+    'Service team doubles after the "Customer First" programme, new hires start in January.',
+    'Opened a second support centre; 25 new agents.'
+  ],
+  NewBusinessLine: [
+    'Launched a subscription service that needs its own help desk.',
+    'New B2B line of business with field installations.'
+  ],
+  Merger: ['Merging with a regional competitor; both service teams will share one help desk.'],
+  Acquisition: [
+    'Acquired a smaller rival, whose 30 agents move onto our platform next quarter.',
+    'Bought a field maintenance company.'
+  ],
+  Funding: ['Closed a Series C round, earmarked for customer experience.', 'New growth funding, budget for tooling.'],
+  LeadershipChange: [
+    'New VP of Customer Service, who asked for dashboards in the first week.',
+    'New COO reviewing every process, and keen on automation.'
+  ],
+  Other: ['Moving to a 24/7 support model.', 'Regulator requires faster complaint handling from next year.']
+} as const;

@@ -94,12 +94,12 @@ describe('planPages', () => {
   });
 
   it('gives an unplaced app component its page', () => {
-    const portfolio = bundle('healthPortfolio', { targets: ['lightning__AppPage'], masterLabel: 'Portfolio' });
+    const portfolio = bundle('atRiskDashboard', { targets: ['lightning__AppPage'], masterLabel: 'Portfolio' });
     const hidden = bundle('helper', { isExposed: false, targets: ['lightning__AppPage'] });
 
     const plan = planPages([portfolio, hidden], [], {});
 
-    expect(plan.appPages.map((page) => [page.name, page.label])).toEqual([['healthPortfolio', 'Portfolio']]);
+    expect(plan.appPages.map((page) => [page.name, page.label])).toEqual([['atRiskDashboard', 'Portfolio']]);
     expect(plan.recordPage).toBeNull();
   });
 

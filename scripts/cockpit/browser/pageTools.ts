@@ -49,7 +49,7 @@ export async function navigationRoutes(page: Page): Promise<{ label: string; rou
  * Finds the navigation tab whose page contains a component, and opens it.
  * @param page Browser page.
  * @param baseUrl Server URL.
- * @param componentName Bundle name, such as `healthPortfolio`.
+ * @param componentName Bundle name, such as `atRiskDashboard`.
  * @returns The route of that page.
  * @throws Error listing the pages looked at when no page holds the component.
  */

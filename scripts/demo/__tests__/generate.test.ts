@@ -84,7 +84,7 @@ describe('demo generator', () => {
     const names = [...readFolder(firstFolder).keys()];
 
     expect(names).toEqual(expect.arrayContaining(['Account.csv', 'LoginHistory.csv', 'README.md']));
-    expect(names).toHaveLength(16);
+    expect(names).toHaveLength(27);
   });
 
   it('differs for another seed', () => {

@@ -1,7 +1,8 @@
+import { adoptionRecordsFor } from './adoptionData';
 import type { InternalUserRule } from './config';
 import type { FileRule, ReadContext } from './context';
 import { RowRejection } from './problems';
-import type { RowReader } from './table';
+import type { RowReader, TableResult } from './table';
 
 function optional(value: string): string | null {
   return value === '' ? null : value;
@@ -114,7 +115,9 @@ const RULE_COLUMNS: ReadonlyArray<[keyof InternalUserRule, string]> = [
 
 /**
  * User.csv: decides whose logins count and for which account. A portal user (AccountId set) counts for that account,
- * an internal user for the first matching `internalUserAccounts` rule; integration users never count.
+ * an internal user for the first matching `internalUserAccounts` rule; integration users never count. The active
+ * users of each account are also kept with their profile, role, department and user license, which the adoption
+ * facts count for features entitled through a license.
  */
 export const USER_RULE: FileRule = {
   spec: {
@@ -131,7 +134,8 @@ export const USER_RULE: FileRule = {
       'Profile.Name',
       'UserRoleId',
       'UserRole.Name',
-      'Department'
+      'Department',
+      'Profile.UserLicense.Name'
     ]
   },
   open(context) {
@@ -164,9 +168,20 @@ export const USER_RULE: FileRule = {
       else accountId = rules.find((rule) => matchesRule(rule, row))?.accountId ?? null;
       context.users.set(id, { accountId, isIntegration: false });
       if (accountId !== null) context.data.accountsWithUsers.add(accountId);
+      if (accountId !== null && (!row.has('IsActive') || row.bool('IsActive'))) {
+        adoptionRecordsFor(context.data.adoption, accountId).users.push({
+          userId: id,
+          isPortal: portalAccount !== '',
+          profileName: row.text('Profile.Name') || null,
+          roleName: row.text('UserRole.Name') || null,
+          department: row.text('Department') || null,
+          licenseName: row.text('Profile.UserLicense.Name') || null
+        });
+      }
     };
-    const finish = (): void => {
+    const finish = (table: TableResult): void => {
       context.usersLoaded = true;
+      context.data.adoption.loaded.userLicenses = table.columns.has('profile.userlicense.name');
     };
     return { handleRow, finish };
   }

@@ -11,3 +11,19 @@ export type {
   StoredCheckpointStatus
 } from './read-export';
 export { STORED_CHECKPOINT_STATUSES } from './plans';
+export { adoptionRecordsOf } from './adoptionData';
+export type {
+  AccountAdoptionRecords,
+  AdoptionData,
+  AdoptionFilesLoaded,
+  AssetRecord,
+  ChampionRoleRecord,
+  LineItemRecord,
+  OpportunityRecord,
+  PlaybookBarrierRecord,
+  PlaybookRecord,
+  PlaybookTaskRecord,
+  PriceEntryRecord,
+  ProductRecord,
+  TriggerRecord
+} from './adoptionData';

@@ -3,6 +3,21 @@ import { join } from 'path';
 import type { AccountSignals, ScorePoint } from '../../../force-app/main/health/lwc/healthEngine/types';
 import type { PlanRecord } from '../../../force-app/main/plans/lwc/planEngine/types';
 import { ACCOUNT_RULE, CONTACT_RULE, USER_RULE } from './accounts';
+import {
+  ACCOUNT_CONTACT_RELATION_RULE,
+  ADOPTION_PLAYBOOK_RULE,
+  ASSET_RULE,
+  BUSINESS_TRIGGER_RULE,
+  FEATURE_ENTITLEMENT_RULE,
+  FEATURE_USAGE_RULE,
+  OPPORTUNITY_CONTACT_ROLE_RULE,
+  OPPORTUNITY_LINE_ITEM_RULE,
+  PERMISSION_SET_LICENSE_ASSIGN_RULE,
+  PLAYBOOK_BARRIER_RULE,
+  PRICEBOOK_ENTRY_RULE,
+  PRODUCT_RULE
+} from './adoption';
+import type { AdoptionData } from './adoptionData';
 import type { ExportConfig } from './config';
 import { ReadContext } from './context';
 import type { FileReader, FileRule } from './context';
@@ -70,6 +85,11 @@ export interface OrgExport {
   latestDate: string | null;
   /** True when LoginHistory.csv or DailyUsage__c.csv was loaded, so usage measures have a source. */
   hasLoginData: boolean;
+  /**
+   * Feature usage, entitlements, products, footprint, champions, business triggers and adoption playbooks by account;
+   * empty when the export has none of their files.
+   */
+  adoption: AdoptionData;
 }
 
 /** Known files in the order they are read: later files look up accounts, contacts and users read before them. */
@@ -80,6 +100,8 @@ const FILE_RULES: readonly FileRule[] = [
   LOGIN_HISTORY_RULE,
   DAILY_USAGE_RULE,
   CASE_RULE,
+  // Playbooks come before Task.csv, so the Task reader can attach the sprint Tasks to their playbook.
+  ADOPTION_PLAYBOOK_RULE,
   TASK_RULE,
   EVENT_RULE,
   OPPORTUNITY_RULE,
@@ -89,7 +111,19 @@ const FILE_RULES: readonly FileRule[] = [
   SUCCESS_PLAN_RULE,
   SUCCESS_OBJECTIVE_RULE,
   SUCCESS_MILESTONE_RULE,
-  RENEWAL_CHECKPOINT_RULE
+  RENEWAL_CHECKPOINT_RULE,
+  PLAYBOOK_BARRIER_RULE,
+  FEATURE_USAGE_RULE,
+  FEATURE_ENTITLEMENT_RULE,
+  PERMISSION_SET_LICENSE_ASSIGN_RULE,
+  // Products come before the files that name them: price book entries, Assets and Opportunity products.
+  PRODUCT_RULE,
+  PRICEBOOK_ENTRY_RULE,
+  ASSET_RULE,
+  OPPORTUNITY_LINE_ITEM_RULE,
+  OPPORTUNITY_CONTACT_ROLE_RULE,
+  ACCOUNT_CONTACT_RELATION_RULE,
+  BUSINESS_TRIGGER_RULE
 ];
 
 /** Names of the known files, for messages. */
@@ -235,7 +269,8 @@ function finishRead(read: ExportRead): OrgExport {
     problems: context.problems,
     notices: [...context.notices, ...built.notices],
     latestDate: context.latestDate,
-    hasLoginData: context.data.loginHistoryLoaded || context.data.dailyUsageLoaded
+    hasLoginData: context.data.loginHistoryLoaded || context.data.dailyUsageLoaded,
+    adoption: context.data.adoption
   };
 }
 

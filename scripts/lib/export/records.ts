@@ -1,4 +1,5 @@
 import type { ContactRole, FeedbackType } from '../../../force-app/main/health/lwc/healthEngine/types';
+import { recordOpportunity, recordPlaybookTask } from './adoption';
 import type { FileRule, ReadContext } from './context';
 import { RowRejection } from './problems';
 import { compareText, pushTo, validRoleContact } from './signals';
@@ -100,6 +101,9 @@ function activityAccount(context: ReadContext, file: string, row: RowReader): st
   if (contactAccount !== undefined && contactAccount !== null && accounts.has(contactAccount)) return contactAccount;
   const whatId = row.text('WhatId');
   if (accounts.has(whatId)) return whatId;
+  // A sprint Task of an adoption playbook belongs to the playbook's account, which the org fills in as AccountId.
+  const playbook = context.data.adoption.playbooksById.get(whatId);
+  if (playbook !== undefined) return playbook.accountId;
   context.countUnresolved(file, 'AccountId, WhoId or WhatId', accountText || whatId || whoId);
   return null;
 }
@@ -146,6 +150,7 @@ function activityRule(name: 'Task.csv' | 'Event.csv', extraColumns: readonly str
         const isCompleted = isTask ? isCompletedTask(row) : true;
         // Renewal checkpoints read later look up whether their playbook Task is closed.
         if (isTask && isCompleted) context.data.closedTaskIds.add(id);
+        if (isTask) recordPlaybookTask(context, row, id, isCompleted);
         const accountId = activityAccount(context, name, row);
         if (accountId === null) return;
         // Only the creation day counts as observed: ActivityDate of an open Task can lie in the future.
@@ -181,23 +186,25 @@ export const EVENT_RULE: FileRule = activityRule('Event.csv', ['StartDateTime'])
 
 /**
  * Opportunity.csv: keeps the earliest CloseDate of an open renewal opportunity per account. Open means IsClosed is
- * false; without an IsClosed column, a StageName that starts with "Closed" counts as closed.
+ * false; without an IsClosed column, a StageName that starts with "Closed" counts as closed. Every Opportunity of a
+ * known account is also kept for the expansion map, which reads its products and open hand-offs.
  */
 export const OPPORTUNITY_RULE: FileRule = {
   spec: {
     name: 'Opportunity.csv',
     required: ['Id', 'AccountId', 'CloseDate'],
-    optional: ['Type', 'StageName', 'IsClosed', 'IsWon', 'Amount']
+    optional: ['Name', 'Type', 'StageName', 'IsClosed', 'IsWon', 'Amount']
   },
   open(context) {
     const renewals = context.data.renewalOpportunity;
     const handleRow = (row: RowReader): void => {
-      row.requiredText('Id');
+      const id = row.requiredText('Id');
       const accountText = row.text('AccountId');
       const closeDate = row.day('CloseDate', true) as string;
       const isClosed = row.has('IsClosed') ? row.bool('IsClosed') : /^closed/i.test(row.text('StageName'));
       row.number('Amount', false);
       const accountId = context.resolveAccount('Opportunity.csv', 'AccountId', accountText);
+      if (accountId !== null) recordOpportunity(context, row, id, accountId, closeDate, isClosed);
       if (accountId === null || isClosed || !context.renewalTypes.has(row.text('Type').toLowerCase())) return;
       const current = renewals.get(accountId);
       if (current === undefined || closeDate < current) renewals.set(accountId, closeDate);

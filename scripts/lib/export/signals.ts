@@ -9,6 +9,8 @@ import type {
 } from '../../../force-app/main/health/lwc/healthEngine/types';
 import { objectiveFactsOf } from '../../../force-app/main/plans/lwc/planEngine/planEngine';
 import type { PlanRecord } from '../../../force-app/main/plans/lwc/planEngine/types';
+import { emptyAdoptionData } from './adoptionData';
+import type { AdoptionData } from './adoptionData';
 import type { RenewalCheckpointRow } from './plans';
 
 /** One row of Account.csv, reduced to the columns the reader uses. */
@@ -103,13 +105,16 @@ export interface ExportData {
   plansById: Map<string, PlanRecord>;
   /** Stored renewal checkpoints, by account Id. */
   renewalCheckpoints: Map<string, RenewalCheckpointRow[]>;
+  /** Records of the adoption scorecard, the adoption playbooks and the expansion map. */
+  adoption: AdoptionData;
 }
 
 /** Returns an empty collection for an export about to be read. */
 export function emptyExportData(): ExportData {
+  const contacts = new Map<string, ContactRecord>();
   return {
     accounts: new Map(),
-    contacts: new Map(),
+    contacts,
     contactsLoaded: false,
     userNames: new Map(),
     loginHistoryLoaded: false,
@@ -129,7 +134,8 @@ export function emptyExportData(): ExportData {
     closedTaskIds: new Set(),
     plans: new Map(),
     plansById: new Map(),
-    renewalCheckpoints: new Map()
+    renewalCheckpoints: new Map(),
+    adoption: emptyAdoptionData(contacts)
   };
 }
 

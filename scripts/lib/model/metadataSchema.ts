@@ -6,7 +6,7 @@ import { SIGNAL_NAMES } from 'c/healthEngine';
 import type { CurveType, Direction, MissingDataPolicy } from 'c/healthEngine';
 
 /** Field type, which decides the `xsi:type` of a value in a record file and how the loader reads it. */
-export type FieldKind = 'Text' | 'LongTextArea' | 'Number' | 'Checkbox' | 'Picklist' | 'MetadataRelationship';
+export type FieldKind = 'Text' | 'LongTextArea' | 'Number' | 'Checkbox' | 'Date' | 'Picklist' | 'MetadataRelationship';
 
 /** One field of a Custom Metadata Type. */
 export interface FieldSpec {
@@ -100,6 +100,8 @@ export function xsiTypeFor(kind: FieldKind): string {
       return 'xsd:double';
     case 'Checkbox':
       return 'xsd:boolean';
+    case 'Date':
+      return 'xsd:date';
     default:
       // Picklist and relationship values are strings too; XML Schema has no picklist type.
       return 'xsd:string';
