@@ -203,8 +203,13 @@ describe('Keyboard', () => {
     for (const [index, key] of run.keys.entries()) {
       await page.keyboard.press(key);
       if (key === 'Enter' && index < run.keys.length - 1) {
-        // Enter opens a combobox's list; the next key must wait until its options exist, or it lands on nothing.
-        await page.locator('[role="listbox"] [role="option"]').first().waitFor({ state: 'visible' });
+        // Enter opens a combobox's list and then highlights its current option; an arrow key pressed before the
+        // highlight lands on nothing. The closed lists of the page's other comboboxes stay in the DOM, hidden, so
+        // only a visible highlighted option will do.
+        await page
+          .locator('[role="listbox"] [role="option"].slds-has-focus:visible')
+          .first()
+          .waitFor({ state: 'visible' });
       }
     }
 
