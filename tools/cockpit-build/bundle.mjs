@@ -48,8 +48,8 @@ function readConfig(file) {
 
 /**
  * Generates the modules that only exist on the Salesforce platform: a callable wire adapter per imported Apex method,
- * schema field references, labels and static resource URLs. The user Id and custom permissions are read from the
- * session script that the server sends before the bundle.
+ * schema field references, label texts from the labels stub and static resource URLs. The user Id and custom
+ * permissions are read from the session script that the server sends before the bundle.
  */
 function platformModules(stubsDir) {
   const stub = (name) => JSON.stringify(path.join(stubsDir, name));
@@ -92,7 +92,9 @@ function platformModules(stubsDir) {
         );
       }
       if (kind === 'label') {
-        return `export default ${JSON.stringify(rest.replace(/^c\./, ''))};\n`;
+        return (
+          `import { labelText } from ${stub('labels.js')};\n` + `export default labelText(${JSON.stringify(rest)});\n`
+        );
       }
       return `export default ${JSON.stringify(`/resource/${rest}`)};\n`;
     }
