@@ -14,12 +14,16 @@ import {
   describeFailures,
   describeLastRun,
   describeStartedRun,
-  formatDateTime
+  formatDateTime,
+  hasActiveJob
 } from './jobStatusView';
 import type { ErrorRow, JobWarning, RunRow } from './jobStatusView';
 
 type JobStatus = ApexTypes.HealthJobStatus;
 type ToastVariant = 'success' | 'warning' | 'error';
+
+/** Milliseconds between two status requests while a batch job of the health job is queued or processing. */
+export const POLL_INTERVAL_MS = 3000;
 
 /**
  * Status card of the nightly health job for admins. It shows when the job runs next, whether a run is in progress,
@@ -34,12 +38,26 @@ export default class HealthJobStatus extends LightningElement {
   isLoading = true;
   isWorking = false;
   isConfirmingUnschedule = false;
+  /**
+   * Space between a formatted date or a name and the text after it. The LWC compiler drops whitespace before a tag,
+   * so the space must come from bound text.
+   */
+  readonly textSeparator = ' ';
+  readonly nextRunLabel = 'Scheduled daily. Next run: ';
   /** Selector of the element to focus after the next render, so keyboard users stay where the action moved them. */
   private focusOnRender: string | null = null;
+  private pollTimer: ReturnType<typeof setTimeout> | null = null;
+  private isAttached = false;
 
   override connectedCallback(): void {
+    this.isAttached = true;
     // load() catches its own failures and shows them, so the promise needs no handler here.
     this.load();
+  }
+
+  override disconnectedCallback(): void {
+    this.isAttached = false;
+    this.stopPolling();
   }
 
   override renderedCallback(): void {
@@ -240,6 +258,7 @@ export default class HealthJobStatus extends LightningElement {
     } finally {
       this.isWorking = false;
     }
+    this.schedulePoll();
   }
 
   private async load(): Promise<void> {
@@ -251,6 +270,33 @@ export default class HealthJobStatus extends LightningElement {
       this.loadError = error;
     } finally {
       this.isLoading = false;
+    }
+    this.schedulePoll();
+  }
+
+  /**
+   * Requests the status again after POLL_INTERVAL_MS while a batch job is queued or processing, so the card follows a
+   * run without Refresh. Polling stops when no job is active, when a request fails or when the card is removed.
+   */
+  private schedulePoll(): void {
+    this.stopPolling();
+    if (!this.isAttached || !hasActiveJob(this.status)) {
+      return;
+    }
+    // eslint-disable-next-line @lwc/lwc/no-async-operation -- the job's state is checked at an interval
+    this.pollTimer = setTimeout(() => {
+      this.pollTimer = null;
+      if (!this.isWorking) {
+        // load() catches its own failures and schedules the next request itself.
+        this.load();
+      }
+    }, POLL_INTERVAL_MS);
+  }
+
+  private stopPolling(): void {
+    if (this.pollTimer !== null) {
+      clearTimeout(this.pollTimer);
+      this.pollTimer = null;
     }
   }
 

@@ -16,6 +16,18 @@ export const ACCESS_DENIED_PREFIX = 'Access denied: ';
 /** Statuses of a batch job that has not ended (AsyncApexJob.Status). */
 export const ACTIVE_JOB_STATUSES: readonly string[] = ['Holding', 'Queued', 'Preparing', 'Processing'];
 
+/**
+ * Tells whether the health job is running or has a batch job that has not ended.
+ * @param status State of the health job, or undefined before it loaded or after a failed load.
+ * @returns True while a run is in progress, so the card keeps requesting the status.
+ */
+export function hasActiveJob(status: JobStatus | undefined): boolean {
+  if (status === undefined) {
+    return false;
+  }
+  return status.isRunning === true || (status.runs ?? []).some((run) => ACTIVE_JOB_STATUSES.includes(run.status ?? ''));
+}
+
 /** Name of each job class as the admin reads it. */
 export const JOB_LABELS: Readonly<Record<string, string>> = {
   LoginRollupBatch: 'Login roll-up',

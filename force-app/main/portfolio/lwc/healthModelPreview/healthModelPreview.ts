@@ -22,12 +22,14 @@ import {
   buildValidationView,
   countStoredBandDifferences,
   describeCoverage,
+  describeWeightSum,
   toPolicy,
   toPreviewAccounts
 } from './previewView';
 import type { EditorRow, Option, ProblemRow, ResultView, ValidationView } from './previewView';
 
 type PreviewData = ApexTypes.HealthModelAdminController_PreviewData;
+type ModelValidation = ApexTypes.HealthModelAdminController_ModelValidation;
 
 /** Maximum number of accounts the preview requests, HealthModelAdminService.MAX_ACCOUNTS. */
 export const MAX_ACCOUNTS = 2000;
@@ -36,6 +38,12 @@ export const MAX_ACCOUNTS = 2000;
 export const DEBOUNCE_MS = 300;
 
 /** A record file of "Copy as metadata", keyed for the template. */
+/** A base input whose validity message the component sets. */
+interface ValidatableInput extends HTMLElement {
+  setCustomValidity(message: string): void;
+  reportValidity(): boolean;
+}
+
 interface MetadataFileView extends MetadataFile {
   key: string;
 }
@@ -76,6 +84,11 @@ export default class HealthModelPreview extends LightningElement {
   private before: AccountScore[] = [];
   private edits: ModelEdits = noEdits();
   private timer?: ReturnType<typeof setTimeout>;
+  /** True when the draft problems changed, so the next render marks the inputs that contain their values. */
+  private isValidityStale = false;
+  private validation?: ModelValidation;
+  /** Models read for the preview by API name; the model check shows their labels in place of API names. */
+  private loadedModels = new Map<string, HealthModel>();
 
   override connectedCallback(): void {
     // Both loaders catch their own failures and show them, so the promise needs no handler here.
@@ -84,6 +97,13 @@ export default class HealthModelPreview extends LightningElement {
 
   override disconnectedCallback(): void {
     this.cancelRecompute();
+  }
+
+  override renderedCallback(): void {
+    if (this.isValidityStale) {
+      this.isValidityStale = false;
+      this.markProblemInputs();
+    }
   }
 
   get accessDeniedMessage(): string {
@@ -129,6 +149,10 @@ export default class HealthModelPreview extends LightningElement {
 
   get canPreview(): boolean {
     return this.hasPreviewData && !this.hasStoredProblems && this.storedModel !== undefined;
+  }
+
+  get weightNote(): string {
+    return describeWeightSum(this.editorRows);
   }
 
   get hasDraftProblems(): boolean {
@@ -252,7 +276,8 @@ export default class HealthModelPreview extends LightningElement {
   private async loadValidation(): Promise<void> {
     try {
       const validation = await getModelValidation();
-      this.validationView = buildValidationView(validation);
+      this.validation = validation;
+      this.validationView = buildValidationView(validation, this.loadedModels);
       this.validationError = undefined;
     } catch (error: unknown) {
       this.validationView = undefined;
@@ -303,9 +328,15 @@ export default class HealthModelPreview extends LightningElement {
     };
     this.accounts = toPreviewAccounts(data);
     this.storedModel = data.model ? toEngineModel(data.model) : undefined;
+    if (this.storedModel !== undefined) {
+      this.loadedModels.set(this.storedModel.name, this.storedModel);
+      if (this.validation !== undefined) {
+        this.validationView = buildValidationView(this.validation, this.loadedModels);
+      }
+    }
 
     const storedProblems = this.storedProblemsOf(data);
-    this.storedProblemRows = buildProblemRows(storedProblems, 'stored');
+    this.storedProblemRows = buildProblemRows(storedProblems, 'stored', this.storedModel);
     this.before = [];
     this.scoringError = '';
     this.coverageNotes = [];
@@ -346,6 +377,25 @@ export default class HealthModelPreview extends LightningElement {
     ];
   }
 
+  /**
+   * Outlines each editor input whose value has a problem of the edited model, with the problem as its message, and
+   * clears the others.
+   */
+  private markProblemInputs(): void {
+    const messages = new Map<string, string>();
+    for (const row of this.draftProblemRows) {
+      if (row.inputKey !== null) {
+        const earlier = messages.get(row.inputKey);
+        messages.set(row.inputKey, earlier === undefined ? row.message : `${earlier} ${row.message}`);
+      }
+    }
+    const inputs = this.template?.querySelectorAll<ValidatableInput>('[data-input-key]') ?? [];
+    for (const input of Array.from(inputs)) {
+      input.setCustomValidity(messages.get(input.dataset.inputKey ?? '') ?? '');
+      input.reportValidity();
+    }
+  }
+
   private scheduleRecompute(): void {
     this.cancelRecompute();
     this.isRecomputing = true;
@@ -374,7 +424,8 @@ export default class HealthModelPreview extends LightningElement {
     this.editorRows = buildEditorRows(stored, this.edits);
     const draft = applyEdits(stored, this.edits);
     const problems = [...draft.inputProblems, ...locateProblems(draft.model, validateModel(draft.model))];
-    this.draftProblemRows = buildProblemRows(problems, 'draft');
+    this.draftProblemRows = buildProblemRows(problems, 'draft', draft.model);
+    this.isValidityStale = true;
     if (problems.length > 0 || this.before.length !== this.accounts.length) {
       this.result = undefined;
       this.metadataFiles = [];

@@ -3,6 +3,7 @@ import type { Band, HealthModel, MissingDataPolicy, ScoreOverride } from 'c/heal
 import { formatBands, formatPlain } from './modelDraft';
 import type { MeasureEdits, ModelEdits } from './modelDraft';
 import type { LocatedProblem } from './modelProblems';
+import { collectNameLabels, inputKeyOf, labelField, labelMessage } from './problemLabels';
 import type { AccountScore, PreviewAccountInput } from './previewScoring';
 
 type ModelValidation = ApexTypes.HealthModelAdminController_ModelValidation;
@@ -51,6 +52,8 @@ export interface ProblemRow {
   measure: string;
   field: string;
   message: string;
+  /** Key of the form input that contains the faulty value (see inputKeyOf), or null when the form has none. */
+  inputKey: string | null;
 }
 
 /** The problems of one model. */
@@ -76,25 +79,34 @@ function plural(count: number, singular: string, pluralForm: string): string {
 }
 
 /**
- * Builds the rows of a problem table.
+ * Builds the rows of a problem table in the form's words: labels of dimensions, measures and fields in place of API
+ * names.
  * @param problems Located problems, from Apex or from the edited model.
  * @param keyPrefix Prefix of the row keys, unique per table.
+ * @param model The model the problems belong to, for its labels; API names stay when it is undefined.
  */
-export function buildProblemRows(problems: LocatedProblem[], keyPrefix: string): ProblemRow[] {
+export function buildProblemRows(problems: LocatedProblem[], keyPrefix: string, model?: HealthModel): ProblemRow[] {
+  const names = collectNameLabels(model);
+  const labelName = (name: string | null): string => (name === null ? '' : (names.get(name) ?? name));
   return problems.map((problem, index) => ({
     key: `${keyPrefix}-${index}`,
-    dimension: problem.dimension ?? '',
-    measure: problem.measure ?? '',
-    field: problem.field ?? problem.location ?? '',
-    message: problem.message ?? ''
+    dimension: labelName(problem.dimension),
+    measure: labelName(problem.measure),
+    field: problem.field === null ? (problem.location ?? '') : labelField(problem.field),
+    message: labelMessage(problem.message ?? '', names),
+    inputKey: inputKeyOf(problem)
   }));
 }
 
 /**
  * Builds the model check section from the validation of every active model.
  * @param validation What getModelValidation returned.
+ * @param loadedModels Models loaded for the preview by API name, whose labels replace API names in their problems.
  */
-export function buildValidationView(validation: ModelValidation): ValidationView {
+export function buildValidationView(
+  validation: ModelValidation,
+  loadedModels: ReadonlyMap<string, HealthModel> = new Map()
+): ValidationView {
   const models = validation.models ?? [];
   const problemCount = validation.problemCount ?? 0;
   const modelsWithProblems = models.filter((model) => (model.problems ?? []).length > 0).length;
@@ -122,7 +134,7 @@ export function buildValidationView(validation: ModelValidation): ValidationView
       heading: `${name}${version}: ${count}`,
       caption: `Problems of the health model ${name}`,
       hasProblems: problems.length > 0,
-      rows: buildProblemRows(problems, `model-${index}`)
+      rows: buildProblemRows(problems, `model-${index}`, loadedModels.get(model.modelName ?? ''))
     };
   });
   const modelOptions = models
@@ -179,6 +191,19 @@ export interface EditorRow {
   isCritical: boolean;
   criticalLabel: string;
   curveHelp: string;
+  /** Keys of the row's inputs, as inputKeyOf names the input of a problem. */
+  inputKeys: { weight: string; bands: string; lowerThreshold: string; upperThreshold: string; missingData: string };
+}
+
+function measureInputKeys(name: string): EditorRow['inputKeys'] {
+  const key = (field: string) => `measure:${name}:${field}`;
+  return {
+    weight: key('weight'),
+    bands: key('bands'),
+    lowerThreshold: key('lowerThreshold'),
+    upperThreshold: key('upperThreshold'),
+    missingData: key('missingData')
+  };
 }
 
 function numberText(value: number | null): string {
@@ -212,8 +237,9 @@ function measureRow(
     isCritical: edits?.isCritical ?? measure.isCritical,
     criticalLabel: `${label} is critical`,
     curveHelp: isBanded
-      ? `Steps min:score over ${measure.signal} in ${measure.windowDays} days, ${direction}`
-      : `Straight line over ${measure.signal} in ${measure.windowDays} days, ${direction}`
+      ? `Steps min:score over ${measure.signal} in ${plural(measure.windowDays, 'day', 'days')}, ${direction}`
+      : `Straight line over ${measure.signal} in ${plural(measure.windowDays, 'day', 'days')}, ${direction}`,
+    inputKeys: measureInputKeys(measure.name)
   };
 }
 
@@ -248,7 +274,8 @@ export function buildEditorRows(stored: HealthModel, edits: ModelEdits): EditorR
       missingDataLabel: '',
       isCritical: false,
       criticalLabel: '',
-      curveHelp: ''
+      curveHelp: '',
+      inputKeys: { ...measureInputKeys(dimension.name), weight: `dimension:${dimension.name}:weight` }
     });
     for (const measure of dimension.measures) {
       const measureEdits = Object.prototype.hasOwnProperty.call(edits.measures, measure.name)
@@ -258,6 +285,26 @@ export function buildEditorRows(stored: HealthModel, edits: ModelEdits): EditorR
     }
   }
   return rows;
+}
+
+/**
+ * Explains how the dimension weights of the editor count when they do not add up to 100.
+ * @param rows Editor rows with the weights the admin typed.
+ * @returns One or two sentences; the sum is left out while a weight is not a number.
+ */
+export function describeWeightSum(rows: EditorRow[]): string {
+  const rule =
+    'Weights need not add up to 100: each dimension counts with its weight divided by the sum of the dimension ' +
+    'weights, and each measure with its weight divided by the sum of the measure weights of its dimension.';
+  const weights = rows.filter((row) => row.isDimension).map((row) => Number(row.weight));
+  if (weights.length === 0 || weights.some((weight) => !Number.isFinite(weight))) {
+    return rule;
+  }
+  const sum = weights.reduce((total, weight) => total + (weight > 0 ? weight : 0), 0);
+  if (sum === 100) {
+    return `The dimension weights add up to 100. ${rule}`;
+  }
+  return `The dimension weights add up to ${formatPlain(sum)}, not 100, so they are normalised. ${rule}`;
 }
 
 /** Band counts of one band, before and after the edits. */

@@ -67,10 +67,20 @@ export default class LoginSourceSettings extends LightningElement {
   private newRuleCount = 0;
   private pollTimer?: ReturnType<typeof setTimeout>;
   private pollCount = 0;
+  /** True after a rejected save, so the next render moves focus to the problem summary and it is announced. */
+  private focusSummaryOnRender = false;
 
   override connectedCallback(): void {
     // load() catches its own failures and shows them, so the promise needs no handler here.
     this.load();
+  }
+
+  override renderedCallback(): void {
+    if (!this.focusSummaryOnRender) {
+      return;
+    }
+    this.focusSummaryOnRender = false;
+    this.template?.querySelector<HTMLElement>('[data-id="error-summary"]')?.focus();
   }
 
   override disconnectedCallback(): void {
@@ -337,6 +347,7 @@ export default class LoginSourceSettings extends LightningElement {
   /** Shows each message on the input of its field and lists all of them above the form. */
   private showFieldErrors(errors: Record<string, string>): void {
     this.fieldErrors = errors;
+    this.focusSummaryOnRender = Object.keys(errors).length > 0;
     const inputs = this.template?.querySelectorAll<ValidatableElement>('[data-validates]') ?? [];
     for (const input of Array.from(inputs)) {
       const field = input.dataset.validates ?? '';

@@ -1,5 +1,5 @@
 import { createElement } from '@lwc/engine-dom';
-import HealthJobStatus from 'c/healthJobStatus';
+import HealthJobStatus, { POLL_INTERVAL_MS } from 'c/healthJobStatus';
 import getStatus from '@salesforce/apex/HealthJobController.getStatus';
 import ensureScheduled from '@salesforce/apex/HealthJobController.ensureScheduled';
 import runNow from '@salesforce/apex/HealthJobController.runNow';
@@ -12,7 +12,8 @@ import {
   describeFailures,
   describeLastRun,
   describeStartedRun,
-  formatDateTime
+  formatDateTime,
+  hasActiveJob
 } from '../jobStatusView';
 import statusData from './data/status.json';
 import statusProblems from './data/statusProblems.json';
@@ -411,6 +412,74 @@ describe('c-health-job-status', () => {
     expect(textById(element, 'schedule')).toBe('Scheduled daily. Next run:');
   });
 
+  it('separates dates and names from text', async () => {
+    mockGetStatus.mockResolvedValue(HEALTHY);
+
+    const element = await mount();
+
+    // Raw text, because trimming would hide a missing space before the date, the run status or the badge.
+    expect(byId(element, 'schedule')?.textContent).toBe('Scheduled daily. Next run: ');
+    expect(byId(element, 'last-run')?.textContent).toBe(' SnapshotRetentionBatch: Completed.');
+    expect(byId(element, 'run-as')?.textContent).toBe('Ada Admin ');
+  });
+
+  it('polls the status while a run is in progress', async () => {
+    jest.useFakeTimers();
+    try {
+      mockGetStatus.mockResolvedValueOnce(RUNNING).mockResolvedValueOnce(RUNNING).mockResolvedValue(HEALTHY);
+      const element = createElement('c-health-job-status', { is: HealthJobStatus });
+      document.body.appendChild(element);
+      await jest.advanceTimersByTimeAsync(0);
+      expect(byId(element, 'running')).not.toBeNull();
+
+      await jest.advanceTimersByTimeAsync(POLL_INTERVAL_MS);
+      expect(mockGetStatus).toHaveBeenCalledTimes(2);
+      expect(byId(element, 'running')).not.toBeNull();
+
+      await jest.advanceTimersByTimeAsync(POLL_INTERVAL_MS);
+      expect(mockGetStatus).toHaveBeenCalledTimes(3);
+      expect(byId(element, 'running')).toBeNull();
+      expect(textById(element, 'last-run-text')).toBe('SnapshotRetentionBatch: Completed.');
+
+      await jest.advanceTimersByTimeAsync(3 * POLL_INTERVAL_MS);
+      expect(mockGetStatus).toHaveBeenCalledTimes(3);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('stops polling when removed', async () => {
+    jest.useFakeTimers();
+    try {
+      mockGetStatus.mockResolvedValue(RUNNING);
+      const element = createElement('c-health-job-status', { is: HealthJobStatus });
+      document.body.appendChild(element);
+      await jest.advanceTimersByTimeAsync(0);
+
+      document.body.removeChild(element);
+      await jest.advanceTimersByTimeAsync(3 * POLL_INTERVAL_MS);
+
+      expect(mockGetStatus).toHaveBeenCalledTimes(1);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('does not poll a finished run', async () => {
+    jest.useFakeTimers();
+    try {
+      mockGetStatus.mockResolvedValue(HEALTHY);
+      const element = createElement('c-health-job-status', { is: HealthJobStatus });
+      document.body.appendChild(element);
+      await jest.advanceTimersByTimeAsync(3 * POLL_INTERVAL_MS);
+
+      expect(byId(element, 'schedule')).not.toBeNull();
+      expect(mockGetStatus).toHaveBeenCalledTimes(1);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('reloads the status on refresh', async () => {
     mockGetStatus.mockResolvedValueOnce(UNSCHEDULED).mockResolvedValueOnce(HEALTHY);
     const element = await mount();
@@ -451,6 +520,14 @@ describe('c-health-job-status', () => {
 });
 
 describe('jobStatusView', () => {
+  it('detects an active job', () => {
+    expect(hasActiveJob(RUNNING)).toBe(true);
+    const queuedRuns = (RUNNING.runs ?? []).map((run) => ({ ...run, status: 'Queued' }));
+    expect(hasActiveJob({ ...HEALTHY, isRunning: false, runs: queuedRuns })).toBe(true);
+    expect(hasActiveJob(HEALTHY)).toBe(false);
+    expect(hasActiveJob(undefined)).toBe(false);
+  });
+
   it('describes the last run', () => {
     expect(describeLastRun(HEALTHY)).toBe('SnapshotRetentionBatch: Completed.');
     expect(describeLastRun({ ...PROBLEMS, lastRunFailedChunks: 1 })).toBe(

@@ -8,7 +8,15 @@ import { changedRecordFiles } from '../metadataXml';
 import { applyEdits, formatPlain, noEdits, parseBands, toEngineModel } from '../modelDraft';
 import { locateProblem } from '../modelProblems';
 import { scoreAccount } from '../previewScoring';
-import { buildResultView, buildValidationView, MAX_LISTED_CHANGES, toPreviewAccounts } from '../previewView';
+import { collectNameLabels, inputKeyOf, labelField, labelMessage } from '../problemLabels';
+import {
+  buildEditorRows,
+  buildResultView,
+  buildValidationView,
+  describeWeightSum,
+  MAX_LISTED_CHANGES,
+  toPreviewAccounts
+} from '../previewView';
 import previewData from './data/preview.json';
 import validationData from './data/validation.json';
 import validationProblemsData from './data/validationProblems.json';
@@ -87,6 +95,11 @@ function input(element: HTMLElement, id: string, name?: string): HTMLElement {
   return found;
 }
 
+type ValidatableStub = HTMLElement & {
+  setCustomValidity: jest.Mock | ((message: string) => void);
+  reportValidity: jest.Mock | (() => boolean);
+};
+
 function change(target: HTMLElement, detail: { value?: string; checked?: boolean }): void {
   target.dispatchEvent(new CustomEvent('change', { detail }));
 }
@@ -151,12 +164,17 @@ describe('c-health-model-preview', () => {
     ]);
     const rows = allById(element, 'problem-row');
     expect(rows.map(cellTexts)).toEqual([
-      ['', '', 'GreenMin__c', 'Default: greenMin 40 must be above yellowMin 50; raise greenMin or lower yellowMin.'],
+      [
+        '',
+        '',
+        'Green from',
+        'Default: Green from 40 must be above Yellow from 50; raise Green from or lower Yellow from.'
+      ],
       [
         'Support',
-        'OpenHighPriorityCases',
-        'Bands__c',
-        'Support/OpenHighPriorityCases: bands[1].score <b>120</b> is outside 0 to 100; set a score in that range.'
+        'Open P1 Cases',
+        'Curve points',
+        'Support / Open P1 Cases: Curve point 2 score <b>120</b> is outside 0 to 100; set a score in that range.'
       ]
     ]);
     expect(rows[1].querySelector('b')).toBeNull();
@@ -175,6 +193,8 @@ describe('c-health-model-preview', () => {
     ]);
     expect(byId(element, 'changes')).toBeNull();
     const editorRows = allById(element, 'editor-row');
+    const curveHelp = editorRows.map((row) => textOf(row.querySelector('.curve-help')));
+    expect(curveHelp).toContain('Steps min:score over OpenHighPriorityCases in 1 day, lower is better');
     expect(editorRows.map((row) => row.dataset.name)).toEqual([
       'ProductAdoption',
       'LicenseUtilization30d',
@@ -201,10 +221,15 @@ describe('c-health-model-preview', () => {
   it('moves an account to another band when a weight changes', async () => {
     const element = await mountWithPreview();
 
+    const noteBefore = textOf(byId(element, 'weight-note'));
     change(input(element, 'dimension-weight', 'ProductAdoption'), { value: '10' });
     await afterRescore();
 
     expect(textOf(byId(element, 'result-summary'))).toBe('1 account changes band of 6 accounts re-scored.');
+    expect(noteBefore).toMatch(/^The dimension weights add up to 100\. Weights need not add up to 100: /);
+    expect(textOf(byId(element, 'weight-note'))).toMatch(
+      /^The dimension weights add up to \d+, not 100, so they are normalised\. Weights need not add up to 100: /
+    );
     expect(allById(element, 'band-count').map(cellTexts)).toEqual([
       ['Red', '1', '0', '−1'],
       ['Yellow', '1', '2', '+1'],
@@ -274,22 +299,31 @@ describe('c-health-model-preview', () => {
 
   it('shows problems of the edited model and no preview', async () => {
     const element = await mountWithPreview();
+    const greenMin = input(element, 'green-min') as ValidatableStub;
+    const bands = input(element, 'measure-bands', 'OpenHighPriorityCases') as ValidatableStub;
+    const lower = input(element, 'measure-lower', 'CasesCreated30d') as ValidatableStub;
+    for (const target of [greenMin, bands, lower]) {
+      target.setCustomValidity = jest.fn();
+      target.reportValidity = jest.fn();
+    }
 
-    change(input(element, 'green-min'), { value: '40' });
-    change(input(element, 'measure-bands', 'OpenHighPriorityCases'), { value: '0:100;high' });
+    change(greenMin, { value: '40' });
+    change(bands, { value: '0:100;high' });
     await afterRescore();
 
+    const bandsMessage =
+      'Support / Open P1 Cases: curve points step 2 of "0:100;high" is "high", not min:score; write steps such as ' +
+      '0:100;1:60;3:20.';
+    const greenMessage = 'Default: Green from 40 must be above Yellow from 50; raise Green from or lower Yellow from.';
     const rows = allById(element, 'draft-problem-row').map(cellTexts);
     expect(rows).toEqual([
-      [
-        'Support',
-        'OpenHighPriorityCases',
-        'Bands__c',
-        'Support/OpenHighPriorityCases: curve points step 2 of "0:100;high" is "high", not min:score; write steps ' +
-          'such as 0:100;1:60;3:20.'
-      ],
-      ['', '', 'GreenMin__c', 'Default: greenMin 40 must be above yellowMin 50; raise greenMin or lower yellowMin.']
+      ['Support', 'Open P1 Cases', 'Curve points', bandsMessage],
+      ['', '', 'Green from', greenMessage]
     ]);
+    expect(greenMin.setCustomValidity).toHaveBeenLastCalledWith(greenMessage);
+    expect(bands.setCustomValidity).toHaveBeenLastCalledWith(bandsMessage);
+    expect(lower.setCustomValidity).toHaveBeenLastCalledWith('');
+    expect(greenMin.reportValidity).toHaveBeenCalled();
     expect(byId(element, 'result-summary')).toBeNull();
     expect(byId(element, 'band-counts')).toBeNull();
     expect((byId(element, 'copy-metadata') as HTMLElement & { disabled: boolean }).disabled).toBe(true);
@@ -381,6 +415,58 @@ describe('c-health-model-preview', () => {
 });
 
 describe('health model preview rules', () => {
+  it('labels problem fields and messages', () => {
+    const names = collectNameLabels(storedModel());
+
+    expect(labelField('GreenMin__c')).toBe('Green from');
+    expect(labelField('Weight__c')).toBe('Weight');
+    expect(labelField('Unknown__c')).toBe('Unknown__c');
+    expect(labelField(null)).toBe('');
+    expect(labelMessage('ProductAdoption: weight -1 is invalid.', names)).toBe(
+      'Product adoption: weight -1 is invalid.'
+    );
+    expect(labelMessage('Support/CasesCreated30d: upperThreshold 5 must be above lowerThreshold 9.', names)).toBe(
+      'Support / Cases created: Upper threshold 5 must be above Lower threshold 9.'
+    );
+    expect(labelMessage('Unknown/Measure: bands[0].min x is not a number.', names)).toBe(
+      'Unknown/Measure: Curve point 1 min x is not a number.'
+    );
+  });
+
+  it('names the input of a problem', () => {
+    const problem = {
+      model: 'Default',
+      dimension: 'Support',
+      measure: 'CasesCreated30d',
+      field: 'Bands__c',
+      message: ''
+    };
+
+    expect(inputKeyOf({ ...problem, dimension: null, measure: null, location: 'greenMin' })).toBe('model:greenMin');
+    expect(inputKeyOf({ ...problem, measure: null, location: 'dimensions[1].weight' })).toBe(
+      'dimension:Support:weight'
+    );
+    expect(inputKeyOf({ ...problem, location: 'dimensions[1].measures[1].bands[2].score' })).toBe(
+      'measure:CasesCreated30d:bands'
+    );
+    expect(inputKeyOf({ ...problem, location: 'dimensions[1].measures[1].signal' })).toBeNull();
+    expect(inputKeyOf({ ...problem, dimension: null, measure: null, location: 'trendDeadBand' })).toBeNull();
+  });
+
+  it('explains weights that do not add up to 100', () => {
+    const rows = buildEditorRows(storedModel(), noEdits());
+    const edits = noEdits();
+    edits.dimensionWeights.Support = '30';
+    const uneven = buildEditorRows(storedModel(), edits);
+    edits.dimensionWeights.Support = 'abc';
+    const invalid = buildEditorRows(storedModel(), edits);
+
+    expect(describeWeightSum(rows)).toMatch(/^The dimension weights add up to 100\. /);
+    expect(describeWeightSum(uneven)).toMatch(
+      /^The dimension weights add up to 80, not 100, so they are normalised\. /
+    );
+    expect(describeWeightSum(invalid)).toMatch(/^Weights need not add up to 100: /);
+  });
   it('scores like evaluateAccount on the facts', () => {
     const model = storedModel();
     const signals: AccountSignals = {

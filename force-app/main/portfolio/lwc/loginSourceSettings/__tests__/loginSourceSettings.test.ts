@@ -251,6 +251,40 @@ describe('c-login-source-settings', () => {
     await expect(element).toBeAccessible();
   });
 
+  it('focuses the summary after a rejected save', async () => {
+    mockGet.mockResolvedValue(SETTINGS);
+    mockSave.mockResolvedValue({
+      isValid: false,
+      deploymentId: null,
+      fieldErrors: [{ field: 'loginTypes', message: '"Carrier Pigeon" is not a LoginHistory login type.' }]
+    });
+    const element = await mount();
+
+    type(input(element, 'loginTypes'), 'Application\nCarrier Pigeon');
+    byId(element, 'save')?.click();
+    await flush();
+
+    const summary = byId(element, 'error-summary');
+    expect(summary?.getAttribute('tabindex')).toBe('-1');
+    expect(summary?.getAttribute('role')).toBe('alert');
+    expect(element.shadowRoot?.activeElement).toBe(summary);
+  });
+
+  it('shows section titles as headings', async () => {
+    mockGet.mockResolvedValue(SETTINGS);
+    const element = await mount();
+
+    const headings = Array.from(element.shadowRoot?.querySelectorAll('fieldset > legend > h3') ?? []).map(
+      (heading) => heading.textContent
+    );
+    expect(headings).toEqual([
+      'Logins that count',
+      'Integration users, never counted',
+      'Scored accounts',
+      'Back-fill and batch sizes'
+    ]);
+  });
+
   it('keeps a number it cannot send', async () => {
     mockGet.mockResolvedValue(SETTINGS);
     const element = await mount();
