@@ -8,7 +8,7 @@
  * with the scores of the same data. The org's user and permission set licenses are not part of an export, so a
  * license row names why it shows no org license counts.
  */
-import { monthStart } from 'c/adoptionEngine';
+import { ALL_SEGMENT, monthStart } from 'c/adoptionEngine';
 import type { AdoptionFactRow, AdoptionFeature } from 'c/adoptionEngine';
 import {
   AdoptionMetadataError,
@@ -19,6 +19,7 @@ import {
   packageAdoptionMetadataDir
 } from '../lib/adoption';
 import type { AdoptionMetadata, ScorecardView } from '../lib/adoption';
+import { playbooksOf } from './adoptionPlaybook';
 import { ApexError } from './apexErrors';
 import type { AccountState, CockpitData } from './data';
 import { syntheticId } from './ids';
@@ -276,6 +277,7 @@ export function getScorecard(context: AdoptionContext, accountIdParam: string | 
   scorecard.features = featureRows(view);
   scorecard.licenses = licenseRows(view);
   scorecard.dictionary = dictionaryEntries(view);
+  const activePlaybookIds = activeAccountPlaybookIds(context, state);
   scorecard.underused = view.underused.map((row) => ({
     featureKey: row.featureKey,
     label: row.label,
@@ -286,7 +288,33 @@ export function getScorecard(context: AdoptionContext, accountIdParam: string | 
     priority: row.priority,
     isFlagged: row.isFlagged,
     action: row.action,
-    actionBarrier: row.actionBarrier
+    actionBarrier: row.actionBarrier,
+    activePlaybookId: activePlaybookIds.get(row.featureKey) ?? null
   }));
   return scorecard;
+}
+
+/**
+ * Maps each feature key to the Id of its Active playbook for all users, newest start first, as
+ * AdoptionScorecardSelector.getActiveAccountPlaybooks orders them.
+ */
+function activeAccountPlaybookIds(context: AdoptionContext, state: AccountState): Map<string, string> {
+  const active = playbooksOf(context, state)
+    .filter((playbook) => playbook.status === 'Active' && playbook.segmentType === ALL_SEGMENT)
+    .sort((left, right) => {
+      // A blank start date sorts as the empty string, so it comes last in the descending order, like NULLS LAST.
+      const leftKey = `${left.startDate ?? ''}|${left.id}`;
+      const rightKey = `${right.startDate ?? ''}|${right.id}`;
+      if (leftKey === rightKey) {
+        return 0;
+      }
+      return leftKey < rightKey ? 1 : -1;
+    });
+  const ids = new Map<string, string>();
+  for (const playbook of active) {
+    if (!ids.has(playbook.featureKey)) {
+      ids.set(playbook.featureKey, playbook.id);
+    }
+  }
+  return ids;
 }

@@ -125,6 +125,7 @@ function toCatalogDto(row: CatalogProductView, canHandOff: boolean): CatalogProd
     productCode: row.productCode,
     productName: row.productName,
     productId: row.productId,
+    productFamily: row.productFamily,
     status: row.status,
     readiness: row.readiness,
     reason: row.reason,

@@ -76,6 +76,17 @@ describe('AdoptionScorecardController.getScorecard offline', () => {
     expect(result.underused?.[0]?.action).toContain('design session');
   });
 
+  it('links a feature to its Active playbook', async () => {
+    const result = await scorecard({ accountId: ACME });
+
+    expect(result.underused?.map((row) => [row.featureKey, row.activePlaybookId])).toEqual([
+      ['WorkflowDesigner', null],
+      ['SlaEscalations', 'a0SA00000000001AAA'],
+      ['ApprovalChains', null],
+      ['PortalCaseSubmission', null]
+    ]);
+  });
+
   it('explains why a license row has no org license counts', async () => {
     const result = await scorecard({ accountId: ACME });
     const portal = result.licenses?.find((row) => row.featureKey === 'PortalCaseSubmission');

@@ -238,9 +238,7 @@ describe('ExpansionMapController.handOff offline', () => {
       'EventTriggered'
     ]);
     expect(stored?.hypothesis).toContain('For Acme Corp, Helpline Field Service');
-    expect(stored?.evidence.split('\n')).toContain(
-      'Readiness 42 out of 100, status NotReady (source: whitespace grid)'
-    );
+    expect(stored?.evidence.split('\n')).toContain('Readiness 42%, status Not ready (source: whitespace grid)');
     expect([stored?.unitPrice, stored?.lineItemId?.startsWith('00k')]).toEqual([18000, true]);
     expect([field.openOpportunityId, field.canHandOff]).toEqual([id, false]);
   });

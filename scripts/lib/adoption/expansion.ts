@@ -83,6 +83,8 @@ export interface CatalogProductView {
   productCode: string;
   productName: string;
   productId: string | null;
+  /** Product2.Family; null when blank. */
+  productFamily: string | null;
   status: WhitespaceStatus;
   readiness: number | null;
   reason: string;
@@ -97,7 +99,7 @@ export interface CatalogProductView {
   approachReason: string | null;
   hypothesis: string | null;
   evidence: string[];
-  /** Open Opportunity that carries the product, or is named as its hand-off; null when none. */
+  /** Open Opportunity a hand-off created for the product; null when none. */
   openOpportunityId: string | null;
   openOpportunityName: string | null;
   /** True for a whitespace product without an open Opportunity, before the user's permissions are checked. */
@@ -392,12 +394,20 @@ function championsOf(input: ExpansionInput): ChampionView[] {
   return [...champions, ...rest];
 }
 
-/** Finds, per product, an open Opportunity that carries it as a line item, else one named as a hand-off of it. */
+/**
+ * Finds, per product, the open Opportunity a hand-off created for it: one whose line item carries the product and
+ * whose name is the hand-off name of that product, else one named as a hand-off of it. A renewal or another open
+ * Opportunity that carries the product is not a hand-off.
+ * NOTE: ExpansionMapView also counts an open line item whose Opportunity has ExpansionHypothesis__c set, such as a
+ * renamed hand-off. The export has no ExpansionHypothesis__c column, so the offline map finds hand-offs by name only.
+ */
 function openOpportunitiesByCode(input: ExpansionInput): Map<string, { id: string; name: string }> {
   const byCode = new Map<string, { id: string; name: string }>();
   for (const item of input.lineItems.filter((candidate) => !candidate.isClosed)) {
     const code = item.productCode?.trim() ?? '';
-    if (code !== '' && !byCode.has(code)) {
+    const isHandOff =
+      item.productName !== null && item.opportunityName === handOffName(input.account.name, item.productName);
+    if (code !== '' && isHandOff && !byCode.has(code)) {
       byCode.set(code, { id: item.opportunityId, name: item.opportunityName });
     }
   }
@@ -460,6 +470,7 @@ export function buildExpansionMap(input: ExpansionInput): ExpansionMapView {
   const grid = whitespaceGrid(catalog, [...footprint.keys()], adoptionByFeature, featureTargets);
   const productsByCode = new Map(catalog.map((product) => [product.productCode, product]));
   const openByCode = openOpportunitiesByCode(input);
+  const familyById = new Map(input.products.map((product) => [product.id, product.family?.trim() || null]));
   const rows = grid.map((cell): CatalogProductView => {
     const product = productsByCode.get(cell.productCode) as ExpansionProduct;
     const price = priceByCode.get(cell.productCode) ?? null;
@@ -468,6 +479,7 @@ export function buildExpansionMap(input: ExpansionInput): ExpansionMapView {
       productCode: cell.productCode,
       productName: cell.productName,
       productId: productIdByCode.get(cell.productCode) ?? null,
+      productFamily: familyById.get(productIdByCode.get(cell.productCode) ?? '') ?? null,
       status: cell.status,
       readiness: cell.readiness,
       reason: cell.reason,

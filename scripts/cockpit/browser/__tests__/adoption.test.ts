@@ -214,6 +214,14 @@ describe('Adoption scorecard, playbooks and expansion map', () => {
     expect(await text(card.locator('[data-id="segment"]'))).toBe('All users');
     expect(await text(card.locator('[data-id="status"]'))).toBe('Active');
     expect(await card.first().locator('[data-id="open-task"]').count()).toBeGreaterThan(0);
+
+    // Reloaded with the same link, the scorecard offers the new playbook and the link opens it instead of the form.
+    await page.reload();
+    const scorecardButton = (id: string): Locator =>
+      page.locator(`${SCORECARD} [data-id="${id}"][data-feature-key="${flagged.featureKey}"]`);
+    await scorecardButton('open-playbook').waitFor({ timeout: RENDER_TIMEOUT_MS });
+    expect(await scorecardButton('start-playbook').count()).toBe(0);
+    expect(await page.locator(`${PLAYBOOK} [data-id="create-form"]`).count()).toBe(0);
   });
 
   it('records a business trigger', async () => {
@@ -233,6 +241,30 @@ describe('Adoption scorecard, playbooks and expansion map', () => {
     const trigger = page.locator(`${MAP} [data-id="trigger"]`).filter({ hasText: description });
     await trigger.waitFor({ timeout: RENDER_TIMEOUT_MS });
     expect(await text(trigger.locator('[data-id="trigger-type"]'))).toBe('Headcount growth');
+  });
+
+  it('wraps a trigger description without spaces', async () => {
+    const { view } = candidates.map;
+    const description = `${Date.now()}${'x'.repeat(242)}`.slice(0, 255);
+    await apex<string>(server, 'ExpansionMapController.recordTrigger', {
+      accountId: view.accountId,
+      type: 'Other',
+      occurredOn: view.asOf,
+      description
+    });
+
+    await openRoute(page, server.url, accountRoute(view.accountId), `${MAP} [data-id="triggers"]`);
+    const trigger = page.locator(`${MAP} [data-id="trigger"]`).filter({ hasText: description });
+    await trigger.waitFor({ timeout: RENDER_TIMEOUT_MS });
+
+    const widths = await trigger.evaluate((element) => ({
+      trigger: element.scrollWidth,
+      list: (element.parentElement as HTMLElement).clientWidth,
+      page: document.documentElement.scrollWidth,
+      viewport: document.documentElement.clientWidth
+    }));
+    expect(widths.trigger).toBeLessThanOrEqual(widths.list);
+    expect(widths.page).toBeLessThanOrEqual(widths.viewport);
   });
 
   it('hands off a product to sales', async () => {

@@ -309,6 +309,13 @@ describe('buildExpansionMap', () => {
     expect(automation?.approach).toBe('ExecutiveSponsored');
   });
 
+  it('does not take a renewal that carries a product for its hand-off', () => {
+    const desk = mapOf(ACME).catalog.find((row) => row.productCode === 'HLP-DESK');
+
+    expect(desk?.openOpportunityId).toBeNull();
+    expect(desk?.openOpportunityName).toBeNull();
+  });
+
   it('turns into the model of the Markdown renderer', () => {
     const model = expansionMapModelOf(mapOf(GLOBEX));
 

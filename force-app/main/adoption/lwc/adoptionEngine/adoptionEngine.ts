@@ -15,6 +15,7 @@ export {
   playbookTargetDate,
   sprintTasks,
   playbookProgress,
+  barrierEvidenceNote,
   TASK_SUBJECT_LENGTH,
   UNTEMPLATED_TASK_DAY
 } from './playbook';
@@ -24,7 +25,10 @@ export {
   recentTriggers,
   recommendApproach,
   valueHypothesis,
-  TRIGGER_LABELS
+  triggerTitle,
+  moneyText,
+  TRIGGER_LABELS,
+  WHITESPACE_STATUS_LABELS
 } from './whitespace';
 export {
   renderAdoptionScorecard,

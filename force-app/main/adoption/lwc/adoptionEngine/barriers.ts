@@ -21,6 +21,22 @@ export const BARRIER_ACTIONS: Readonly<Record<Barrier, string>> = {
   Relevance: "Review the segment's use cases with its leader and map the feature to a task they do every week."
 };
 
+/**
+ * Writes "few of many" with the verb agreeing with the count and the share in brackets: `None of the 3 users (0%)
+ * are active`, `The 1 user (0%) is not active`, `Only 1 of 3 users (33.3%) is active`, `Only 2 of 3 users (66.7%)
+ * are active`. The qualifier follows the noun: `users who tried it`.
+ */
+function fewOf(part: number, whole: number, noun: string, qualifier: string, complement: string): string {
+  const subject = `${whole === 1 ? noun : `${noun}s`}${qualifier}`;
+  const share = shareText(part, whole);
+  if (part === 0) {
+    return whole === 1
+      ? `The 1 ${subject} (${share}) is not ${complement}`
+      : `None of the ${whole} ${subject} (${share}) are ${complement}`;
+  }
+  return `Only ${part} of ${whole} ${subject} (${share}) ${part === 1 ? 'is' : 'are'} ${complement}`;
+}
+
 function accessEvidence(input: BarrierInput): string | null {
   const { entitled, assigned } = input;
   if (!isNumber(entitled) || !isNumber(assigned) || entitled <= 0) {
@@ -30,8 +46,8 @@ function accessEvidence(input: BarrierInput): string | null {
     return null;
   }
   return (
-    `Only ${assigned} of ${plural(entitled, 'entitled user')} (${shareText(assigned, entitled)}) are assigned ` +
-    `the feature; at least ${percentText(ACCESS_ASSIGNED_SHARE * 100)} should be.`
+    `${fewOf(assigned, entitled, 'entitled user', '', 'assigned the feature')}; at least ` +
+    `${percentText(ACCESS_ASSIGNED_SHARE * 100)} should be.`
   );
 }
 
@@ -63,8 +79,10 @@ function trainingEvidence(input: BarrierInput): string | null {
   if (untried < thresholdOf(TRAINING_UNTRIED_SHARE, assigned)) {
     return null;
   }
+  const subject =
+    untried === 1 && assigned === 1 ? 'The 1 assigned user' : `${untried} of ${plural(assigned, 'assigned user')}`;
   return (
-    `${untried} of ${plural(assigned, 'assigned user')} (${shareText(untried, assigned)}) have not used the ` +
+    `${subject} (${shareText(untried, assigned)}) ${untried === 1 ? 'has' : 'have'} not used the ` +
     `feature in the last 90 days, at or above the ${percentText(TRAINING_UNTRIED_SHARE * 100)} limit.`
   );
 }
@@ -73,10 +91,8 @@ function uxEvidence(input: BarrierInput): string | null {
   const { active, tried } = input;
   const sentences: string[] = [];
   if (isNumber(tried) && isNumber(active) && tried > 0 && active < thresholdOf(UX_RETAINED_SHARE, tried)) {
-    sentences.push(
-      `Only ${active} of ${plural(tried, 'user')} who tried the feature in the last 90 days are active this month ` +
-        `(${shareText(active, tried)}); at least ${percentText(UX_RETAINED_SHARE * 100)} should be.`
-    );
+    const subject = fewOf(active, tried, 'user', ' who tried the feature in the last 90 days', 'active this month');
+    sentences.push(`${subject}; at least ${percentText(UX_RETAINED_SHARE * 100)} should be.`);
   }
   if (input.trend === 'Declining') {
     sentences.push(`Adoption declined over the last ${TREND_MONTHS} months.`);

@@ -1,7 +1,7 @@
 import { formatIsoDate, parseIsoDate, roundTo } from 'c/healthEngine';
 import { BARRIER_ACTIONS } from './barriers';
 import { PLAYBOOK_TARGET_DAYS, SPRINT_DAYS } from './constants';
-import { isNumber } from './text';
+import { compareText, isNumber } from './text';
 import type { Barrier, PlaybookTaskTemplate, SprintBarrier, SprintTask } from './types';
 
 /** Length of Task.Subject; longer subjects are cut so the Task can be saved. */
@@ -80,7 +80,8 @@ function subjectOf(text: string): string {
  * A barrier without a template gives one Task `{Barrier}: {action}`, due start + UNTEMPLATED_TASK_DAY (7); its action
  * is the barrier's own, or `BARRIER_ACTIONS` when blank. Every due date that falls on a Saturday or a Sunday moves to
  * the next Monday, so a Task is due at most SPRINT_DAYS + 2 days after the start. Subjects longer than 255
- * characters, the length of Task.Subject, are cut to 255.
+ * characters, the length of Task.Subject, are cut to 255. The Tasks are returned by due date, and Tasks due the same
+ * day in barrier order, then template order.
  * @param barriers Barriers of the playbook, in diagnosis order.
  * @param templates Every task template; those of other barriers are ignored.
  * @param start ISO date the sprint starts.
@@ -125,7 +126,8 @@ export function sprintTasks(
       });
     }
   }
-  return tasks;
+  // Array.prototype.sort is stable, so Tasks due the same day keep the barrier order and then the template order.
+  return tasks.sort((left, right) => compareText(left.dueDate, right.dueDate));
 }
 
 /**
@@ -146,4 +148,16 @@ export function playbookProgress(
   }
   const progress = ((current - baseline) / (target - baseline)) * 100;
   return roundTo(Math.min(100, Math.max(0, progress)), 0);
+}
+
+/**
+ * Writes the note that dates a stored playbook's barrier evidence. The data suggests the barriers and their evidence
+ * as of the day the playbook starts, and the stored text does not change afterwards, so a count or an age in it is the
+ * one of that day.
+ * @param startDate ISO start date of the playbook; null when it is not set.
+ */
+export function barrierEvidenceNote(startDate: string | null): string {
+  return startDate === null
+    ? 'Evidence as the data showed it when the playbook started.'
+    : `Evidence as the data showed it on ${startDate}, when the playbook started.`;
 }

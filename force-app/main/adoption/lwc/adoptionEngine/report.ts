@@ -2,9 +2,10 @@ import { formatNumber } from 'c/healthEngine';
 import { customerSlug, escapeMarkdown } from 'c/healthReport';
 import { TREND_MONTHS } from './constants';
 import { monthStart } from './months';
-import { playbookProgress } from './playbook';
+import { barrierEvidenceNote, playbookProgress } from './playbook';
 import { compareText, isNumber, percentText, plural, shareText } from './text';
 import { ALL_SEGMENT, SEGMENT_TYPES } from './types';
+import { triggerTitle, WHITESPACE_STATUS_LABELS } from './whitespace';
 import type {
   AdoptionFactRow,
   AdoptionPlaybookModel,
@@ -37,14 +38,6 @@ const SEGMENT_TYPE_WORDS: Record<SegmentType, string> = {
   Profile: 'profile',
   Department: 'department',
   BusinessUnit: 'business unit'
-};
-
-const WHITESPACE_STATUS_TEXT: Record<WhitespaceStatus, string> = {
-  Owned: 'Owned',
-  Ready: 'Ready',
-  Developing: 'Developing',
-  NotReady: 'Not ready',
-  Unknown: 'Unknown'
 };
 
 const APPROACH_TEXT: Record<ExpansionApproach, string> = {
@@ -156,7 +149,7 @@ function matrixSection(
 }
 
 function licenseSection(facts: AdoptionFactRow[], features: ScorecardFeature[]): string[] {
-  const lines = ['## License utilization', ''];
+  const lines = ['## Assigned share and adoption', ''];
   const accountFacts = new Map<string, AdoptionFactRow>();
   for (const fact of facts) {
     if (fact.segmentType === ALL_SEGMENT && !accountFacts.has(fact.featureKey)) {
@@ -165,24 +158,24 @@ function licenseSection(facts: AdoptionFactRow[], features: ScorecardFeature[]):
   }
   const rows = features.filter((feature) => accountFacts.has(feature.key));
   if (rows.length === 0) {
-    lines.push('No whole-account adoption data, so license utilization is not known.', '');
+    lines.push('No whole-account adoption data, so the assigned share is not known.', '');
     return lines;
   }
   lines.push(
-    'Utilization is assigned users as a share of entitled users; adoption is active users as a share of entitled ' +
-      'users.',
+    'Assigned share is assigned users as a share of entitled users; adoption is active users as a share of ' +
+      'entitled users.',
     '',
-    '| Feature | Entitled | Assigned | Utilization | Active | Adoption |',
+    '| Feature | Entitled | Assigned | Assigned share | Active | Adoption |',
     '| --- | ---: | ---: | ---: | ---: | ---: |'
   );
   for (const feature of rows) {
     const fact = accountFacts.get(feature.key) as AdoptionFactRow;
     const entitled = fact.entitledUsers;
     const assigned = fact.assignedUsers;
-    const utilization =
+    const assignedShare =
       isNumber(entitled) && isNumber(assigned) && entitled > 0 ? shareText(assigned, entitled) : 'n/a';
     lines.push(
-      `| ${escapeMarkdown(feature.label)} | ${countOrNa(entitled)} | ${countOrNa(assigned)} | ${utilization} | ` +
+      `| ${escapeMarkdown(feature.label)} | ${countOrNa(entitled)} | ${countOrNa(assigned)} | ${assignedShare} | ` +
         `${countOrNa(fact.activeUsers)} | ${percentOrNa(fact.adoptionPercent)} |`
     );
   }
@@ -223,7 +216,7 @@ function underusedSection(model: AdoptionScorecardModel, features: ScorecardFeat
  * - the feature by segment matrix: one row per feature (the model's order, then features found only in the facts, by
  *   key), one column per segment (the model's order, or `scorecardSegmentsOf` when it lists none), each cell the
  *   adoption percent with its trend arrow and word (`45.2% ↑ improving`), `no data` without a fact;
- * - license utilization from the whole-account facts: entitled, assigned, utilization, active and adoption;
+ * - assigned share and adoption from the whole-account facts: entitled, assigned, assigned share, active, adoption;
  * - the under-used features in priority order, the flagged ones marked, each with its recommended action.
  * Only facts of the model's month are shown. Feature labels, segment names and actions are escaped for Markdown.
  * @param model The scorecard's data.
@@ -288,6 +281,7 @@ function barrierSection(model: AdoptionPlaybookModel): string[] {
     lines.push('No barrier diagnosed: the data shows none, and none was added.', '');
     return lines;
   }
+  lines.push(barrierEvidenceNote(model.startDate), '');
   lines.push('| Barrier | Evidence | Action | Source |', '| --- | --- | --- | --- |');
   for (const barrier of model.barriers) {
     lines.push(
@@ -362,6 +356,14 @@ export function renderAdoptionPlaybook(model: AdoptionPlaybookModel): string {
   return lines.join('\n').trimEnd() + '\n';
 }
 
+// The readiness column as the page's grid shows it.
+function readinessText(status: WhitespaceStatus, readiness: number | null): string {
+  if (status === 'Owned') {
+    return 'Owned';
+  }
+  return readiness === null ? 'Not known' : percentText(readiness);
+}
+
 function gridSection(model: ExpansionMapModel): string[] {
   const lines = ['## Whitespace', ''];
   if (model.grid.length === 0) {
@@ -370,9 +372,9 @@ function gridSection(model: ExpansionMapModel): string[] {
   }
   lines.push('| Product | Status | Readiness | Why |', '| --- | --- | ---: | --- |');
   for (const cell of model.grid) {
-    const readiness = cell.readiness === null ? 'n/a' : String(cell.readiness);
+    const readiness = readinessText(cell.status, cell.readiness);
     lines.push(
-      `| ${escapeMarkdown(cell.productName)} | ${WHITESPACE_STATUS_TEXT[cell.status]} | ${readiness} | ` +
+      `| ${escapeMarkdown(cell.productName)} | ${WHITESPACE_STATUS_LABELS[cell.status]} | ${readiness} | ` +
         `${escapeMarkdown(cell.reason)} |`
     );
   }
@@ -400,7 +402,11 @@ function triggerSection(model: ExpansionMapModel): string[] {
   });
   lines.push('| Date | Type | Description |', '| --- | --- | --- |');
   for (const trigger of triggers) {
-    lines.push(`| ${trigger.occurredOn ?? 'not set'} | ${trigger.type} | ${orNotSet(trigger.description)} |`);
+    const description =
+      trigger.description === null || trigger.description.trim() === ''
+        ? 'No description'
+        : escapeMarkdown(trigger.description.trim());
+    lines.push(`| ${trigger.occurredOn ?? 'date not set'} | ${triggerTitle(trigger.type)} | ${description} |`);
   }
   lines.push('');
   return lines;
@@ -421,11 +427,11 @@ function championSection(model: ExpansionMapModel): string[] {
 }
 
 function opportunityLines(opportunity: ExpansionOpportunityRow): string[] {
-  const readiness = opportunity.readiness === null ? 'unknown' : `${opportunity.readiness} out of 100`;
+  const readiness = readinessText(opportunity.status, opportunity.readiness);
   const lines = [
     `### ${escapeMarkdown(opportunity.productName)}`,
     '',
-    `- Readiness: ${readiness} (${WHITESPACE_STATUS_TEXT[opportunity.status]})`,
+    `- Readiness: ${readiness} (${WHITESPACE_STATUS_LABELS[opportunity.status]})`,
     `- Approach: ${APPROACH_TEXT[opportunity.approach]}. ${escapeMarkdown(opportunity.approachReason)}`
   ];
   if (opportunity.opportunityName !== null && opportunity.opportunityName.trim() !== '') {

@@ -1,4 +1,4 @@
-import { formatNumber, parseIsoDate, roundTo } from 'c/healthEngine';
+import { parseIsoDate, roundTo } from 'c/healthEngine';
 import { DEVELOPING_PERCENT, EXECUTIVE_PRICE_SHARE, READY_PERCENT, TRIGGER_WINDOW_DAYS } from './constants';
 import { isNumber, joinWords, lowerFirst, percentText, plural, shareText, thresholdOf, withoutFullStop } from './text';
 import type {
@@ -10,7 +10,8 @@ import type {
   PrerequisiteReadiness,
   TriggerType,
   ValueHypothesis,
-  WhitespaceCell
+  WhitespaceCell,
+  WhitespaceStatus
 } from './types';
 
 /** Business trigger types in words, for sentences. */
@@ -23,6 +24,37 @@ export const TRIGGER_LABELS: Readonly<Record<TriggerType, string>> = {
   LeadershipChange: 'leadership change',
   Other: 'business event'
 };
+
+/** Whitespace statuses as the page and the Markdown show them. */
+export const WHITESPACE_STATUS_LABELS: Readonly<Record<WhitespaceStatus, string>> = {
+  Owned: 'Owned',
+  Ready: 'Ready',
+  Developing: 'Developing',
+  NotReady: 'Not ready',
+  Unknown: 'Unknown'
+};
+
+/**
+ * Returns a business trigger type as a title, such as `Funding round`.
+ * @param type Type__c value of BusinessTrigger__c.
+ */
+export function triggerTitle(type: TriggerType): string {
+  const label = TRIGGER_LABELS[type];
+  return `${label.charAt(0).toUpperCase()}${label.slice(1)}`;
+}
+
+/**
+ * Writes an amount of money in dollars with thousands separators, as the other cockpit reports do: `$78,000`, and
+ * `$20,000.02` when cents remain after rounding half away from zero to 2 decimals.
+ * @param value The amount.
+ */
+export function moneyText(value: number): string {
+  const rounded = roundTo(Math.abs(value), 2);
+  const [whole, cents] = rounded.toFixed(2).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const sign = value < 0 && rounded > 0 ? '-' : '';
+  return `${sign}$${grouped}${cents === '00' ? '' : `.${cents}`}`;
+}
 
 function valueOf<T>(map: Record<string, T>, key: string): T | null {
   return Object.prototype.hasOwnProperty.call(map, key) ? map[key] : null;
@@ -85,7 +117,7 @@ function readinessReason(readiness: number, prerequisites: PrerequisiteReadiness
   const rest = withoutData === 0 ? '' : `; ${withoutData} more without data`;
   const targets = withData === 1 ? 'its target' : 'their targets';
   return (
-    `Readiness ${readiness} out of 100 from the adoption of ${plural(withData, 'prerequisite feature')} ` +
+    `Readiness ${percentText(readiness)} from the adoption of ${plural(withData, 'prerequisite feature')} ` +
     `against ${targets}${rest}.`
   );
 }
@@ -178,7 +210,7 @@ export function recentTriggers(triggers: BusinessTriggerRow[], asOf: string): Bu
 }
 
 function priceClause(listPrice: number, arr: number): string {
-  return `the list price of ${formatNumber(listPrice)} is ${shareText(listPrice, arr)} of the ARR of ${formatNumber(arr)}`;
+  return `the list price of ${moneyText(listPrice)} is ${shareText(listPrice, arr)} of the ARR of ${moneyText(arr)}`;
 }
 
 /**
@@ -264,7 +296,7 @@ function readinessSentence(input: HypothesisInput): string {
     }
     return `${label} at ${percentText(prerequisite.percent as number)} (target ${percentText(prerequisite.target as number)})`;
   });
-  return `Readiness is ${cell.readiness} out of 100, from ${joinWords(parts)}.`;
+  return `Readiness is ${percentText(cell.readiness)}, from ${joinWords(parts)}.`;
 }
 
 function triggerSentence(trigger: BusinessTriggerRow | null): string | null {
@@ -295,21 +327,20 @@ function evidenceLines(input: HypothesisInput): string[] {
         : `${label} has no adoption data (source: adoption scorecard)`
     );
   }
-  const readiness = cell.readiness === null ? 'unknown' : `${cell.readiness} out of 100`;
-  lines.push(`Readiness ${readiness}, status ${cell.status} (source: whitespace grid)`);
+  const readiness = cell.readiness === null ? 'unknown' : percentText(cell.readiness);
+  lines.push(`Readiness ${readiness}, status ${WHITESPACE_STATUS_LABELS[cell.status]} (source: whitespace grid)`);
   if (cell.missingProducts.length > 0) {
     lines.push(`Does not own ${joinWords(cell.missingProductNames)} yet (source: current footprint)`);
   } else if (product.requiredProducts.length > 0) {
     lines.push(`Owns every required product: ${joinWords(product.requiredProducts)} (source: current footprint)`);
   }
   if (trigger !== null) {
-    const label = TRIGGER_LABELS[trigger.type];
     const date = trigger.occurredOn === null ? '' : ` on ${trigger.occurredOn}`;
     const description =
       trigger.description === null || trigger.description.trim() === ''
         ? ''
         : `: ${withoutFullStop(trigger.description)}`;
-    lines.push(`${label.charAt(0).toUpperCase()}${label.slice(1)}${date}${description} (source: business trigger)`);
+    lines.push(`${triggerTitle(trigger.type)}${date}${description} (source: business trigger)`);
   }
   if (champion !== null) {
     const title = champion.title === null || champion.title.trim() === '' ? '' : `, ${champion.title.trim()}`;

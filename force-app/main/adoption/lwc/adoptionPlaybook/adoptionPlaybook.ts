@@ -112,8 +112,9 @@ function linkOf(state: Record<string, unknown> | undefined): PlaybookLink | null
  * feature and segment, shows the diagnosis that AdoptionPlaybookController.suggestPlaybook proposes, and lets the user
  * keep, remove, add and rewrite barriers and set the target and its date before creating the playbook with its sprint.
  * A link to the Account page whose state names a feature in `c__playbookFeature`, with `c__playbookSegmentType` and
- * `c__playbookSegment`, opens the create flow for that feature and segment. The "Start playbook" button of the
- * adoptionScorecard component sets these keys. Each playbook exports as Markdown.
+ * `c__playbookSegment`, opens the create flow for that feature and segment, or moves the focus to the pair's Active
+ * playbook when it has one. The "Start playbook" and "Open playbook" buttons of the adoptionScorecard component set
+ * these keys. Each playbook exports as Markdown.
  */
 export default class AdoptionPlaybook extends LightningElement {
   /** Id of the Account, set by the record page. */
@@ -176,6 +177,11 @@ export default class AdoptionPlaybook extends LightningElement {
   }
 
   override renderedCallback(): void {
+    this.applyPendingFocus();
+  }
+
+  /** Focuses the element of focusOnRender when it is rendered; otherwise the next render tries again. */
+  private applyPendingFocus(): void {
     if (this.focusOnRender === null) {
       return;
     }
@@ -557,10 +563,29 @@ export default class AdoptionPlaybook extends LightningElement {
     }
     this.pendingLink = null;
     const linkKey = [link.featureKey, link.segmentType, link.segment].join('|');
-    if (linkKey === this.handledLinkKey || !this.canCreate) {
+    if (linkKey === this.handledLinkKey) {
       return;
     }
     this.handledLinkKey = linkKey;
+
+    // A pair has at most one Active playbook, so a link to a pair that has one opens that playbook, not the form.
+    const active = (this.list.playbooks ?? []).find(
+      (playbook) =>
+        playbook.status === 'Active' &&
+        playbook.featureKey === link.featureKey &&
+        playbook.segmentType === link.segmentType &&
+        playbook.segment === link.segment
+    );
+    if (active?.id) {
+      this.focusOnRender = `[data-id="playbook-name"][data-playbook-id="${active.id}"]`;
+      // Nothing else changes, so no render follows when the card is already on the page.
+      this.applyPendingFocus();
+      return;
+    }
+    if (!this.canCreate) {
+      return;
+    }
+
     const segmentKey = segmentKeyOf(link.segmentType, link.segment);
     const choice = (this.list.choices ?? []).find((item) => item.featureKey === link.featureKey);
     this.linkedFeature = { label: choice?.featureLabel ?? link.featureKey, value: link.featureKey };

@@ -5,7 +5,7 @@
  * form and its checks live in playbookForms.ts.
  */
 import { formatNumber } from 'c/healthEngine';
-import { ADOPTION_TRENDS, PLAYBOOK_STATUSES, SEGMENT_TYPES } from 'c/adoptionEngine';
+import { ADOPTION_TRENDS, PLAYBOOK_STATUSES, SEGMENT_TYPES, barrierEvidenceNote } from 'c/adoptionEngine';
 import type {
   AdoptionFactRow,
   AdoptionPlaybookModel,
@@ -116,6 +116,8 @@ export interface PlaybookRow {
   overdueText: string;
   barriers: BarrierRow[];
   hasBarriers: boolean;
+  /** Dates the stored evidence: the data of the playbook's start, not of today. */
+  evidenceNote: string;
   openTasks: TaskRow[];
   doneTasks: TaskRow[];
   hasOpenTasks: boolean;
@@ -309,6 +311,7 @@ export function buildPlaybookRows(list: PlaybookList, canEdit: boolean): Playboo
         sourceText: barrier.isSuggested === true ? 'Suggested by the data' : 'Added by a user'
       })),
       hasBarriers: (playbook.barriers ?? []).length > 0,
+      evidenceNote: barrierEvidenceNote(playbook.startDate ?? null),
       openTasks,
       doneTasks,
       hasOpenTasks: openTasks.length > 0,

@@ -13,6 +13,7 @@ import {
   buildScorecardModel,
   buildUnderusedRows,
   defaultSegmentType,
+  hasSegmentData,
   monthLabel,
   monthOptions,
   orgLicenseMessages,
@@ -28,21 +29,23 @@ interface WiredValue<T> {
   error?: unknown;
 }
 
-/** An under-used feature with the state of its Start playbook button. */
+/** An under-used feature with the state of its Start playbook and Open playbook buttons. */
 interface DisplayUnderused extends UnderusedRow {
   showStart: boolean;
+  showOpen: boolean;
 }
 
 /**
  * Adoption scorecard of an Account for one month. The feature by segment matrix shows adoption against entitlement for
  * all users and for the segments of one type the user chooses, each cell with a trend arrow and a colour by target
- * (met, below, far below). License utilization covers each feature and the org's licenses. The under-used features of
- * highest value are flagged with their enablement action.
+ * (met, below, far below). The assigned share and adoption of each feature come with the org's licenses. The
+ * under-used features of highest value are flagged with their enablement action.
  *
  * "Start playbook" on a flagged feature navigates to the same Account page with the page state keys of
  * PLAYBOOK_STATE_KEYS (`c__playbookFeature`, `c__playbookSegmentType`, `c__playbookSegment`). The adoptionPlaybook
- * component on that page reads them and opens its create flow for the feature and all users. The scorecard exports as
- * Markdown.
+ * component on that page reads them and opens its create flow for the feature and all users. A feature that already
+ * has an Active playbook for all users offers "Open playbook" instead, with the same keys, and the adoptionPlaybook
+ * component moves the focus to that playbook. The scorecard exports as Markdown.
  */
 export default class AdoptionScorecard extends NavigationMixin(LightningElement) {
   /** Id of the Account, set by the record page. */
@@ -106,6 +109,11 @@ export default class AdoptionScorecard extends NavigationMixin(LightningElement)
 
   get isEmpty(): boolean {
     return this.scorecard !== undefined && this.scorecard.isEmpty === true;
+  }
+
+  /** The segment type combobox shows only when the month has segments of some type to choose. */
+  get showSegmentType(): boolean {
+    return this.hasFacts && this.scorecard !== undefined && hasSegmentData(this.scorecard);
   }
 
   get emptyText(): string {
@@ -179,7 +187,8 @@ export default class AdoptionScorecard extends NavigationMixin(LightningElement)
     const canStart = this.scorecard?.canCreatePlaybooks === true;
     return (this.scorecard ? buildUnderusedRows(this.scorecard) : []).map((row) => ({
       ...row,
-      showStart: canStart && row.isFlagged && row.featureKey !== ''
+      showStart: canStart && row.isFlagged && row.featureKey !== '' && !row.hasActivePlaybook,
+      showOpen: row.hasActivePlaybook && row.featureKey !== ''
     }));
   }
 

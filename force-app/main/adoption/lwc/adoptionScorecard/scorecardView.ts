@@ -165,6 +165,9 @@ export interface UnderusedRow {
   actionSourceText: string;
   valueStatement: string;
   startLabel: string;
+  /** True when the feature has an Active playbook for all users, so the row offers to open it, not to start one. */
+  hasActivePlaybook: boolean;
+  openLabel: string;
   className: string;
 }
 
@@ -244,6 +247,15 @@ export function segmentTypeOptions(scorecard: Scorecard): Option[] {
 }
 
 /**
+ * Returns true when the month has segments of at least one of Role, Profile, Department and Business unit, so the
+ * segment type combobox has a type to choose.
+ * @param scorecard The scorecard.
+ */
+export function hasSegmentData(scorecard: Scorecard): boolean {
+  return MATRIX_SEGMENT_TYPES.some((type) => columnsOfType(scorecard, type).length > 0);
+}
+
+/**
  * Chooses the segment type the matrix opens with: the first of Role, Profile, Department and Business unit that has
  * segments in the month, else Role.
  * @param scorecard The scorecard.
@@ -278,6 +290,15 @@ function trendText(trend: AdoptionTrend, slope: number | null | undefined): stri
   return `${word}, ${sign}${formatNumber(slope)} ${points} per month`;
 }
 
+/**
+ * Names why a cell with a fact has no percent. Adoption is active over entitled users, so it is missing either
+ * because no user is entitled or because no usage is measured for entitled users, such as a feature entitled by the
+ * account's licensed seats without a Feature Usage row.
+ */
+function missingPercentText(cell: MatrixCell): string {
+  return isNumber(cell.entitledUsers) && cell.entitledUsers > 0 ? 'No usage data' : 'No entitlement';
+}
+
 function cellView(cell: MatrixCell | undefined, columnKey: string, target: number | null): MatrixCellView {
   if (!cell || cell.hasData !== true) {
     return {
@@ -299,7 +320,7 @@ function cellView(cell: MatrixCell | undefined, columnKey: string, target: numbe
     percentText: percentText(cell.adoptionPercent),
     trendArrow: TREND_DISPLAY[trend].arrow,
     trendText: trendText(trend, cell.trendSlope),
-    statusText: hasPercent ? TARGET_STATUS_DISPLAY[status].text : 'No entitlement',
+    statusText: hasPercent ? TARGET_STATUS_DISPLAY[status].text : missingPercentText(cell),
     className: TARGET_STATUS_DISPLAY[hasPercent ? status : 'unknown'].className
   };
 }
@@ -332,11 +353,20 @@ export function buildMatrix(scorecard: Scorecard, segmentType: string): Matrix {
     })),
     rows,
     caption: `Adoption of each feature against entitlement in ${monthLabel(scorecard.month)}, for all users and by ${typeLabel.toLowerCase()}`,
-    note:
-      typeColumns.length === 0
-        ? `No ${typeLabel.toLowerCase()} segments have adoption facts in ${monthLabel(scorecard.month)}, so the matrix shows all users only. Choose another segment type.`
-        : ''
+    note: matrixNote(scorecard, typeColumns.length, typeLabel)
   };
+}
+
+/** Explains a matrix without segment columns: no segment of the chosen type, or no segment of any type. */
+function matrixNote(scorecard: Scorecard, typeColumnCount: number, typeLabel: string): string {
+  const month = monthLabel(scorecard.month);
+  if (typeColumnCount > 0) {
+    return '';
+  }
+  if (!hasSegmentData(scorecard)) {
+    return `No segment of any type has adoption facts in ${month}, so the matrix shows all users only.`;
+  }
+  return `No ${typeLabel.toLowerCase()} segments have adoption facts in ${month}, so the matrix shows all users only. Choose another segment type.`;
 }
 
 function bar(key: string, label: string, part: number | null, whole: number | null, what: string): Bar {
@@ -460,6 +490,8 @@ export function buildUnderusedRows(scorecard: Scorecard): UnderusedRow[] {
       actionSourceText: action === '' ? '' : actionSourceText(row.actionBarrier),
       valueStatement: row.valueStatement?.trim() ?? '',
       startLabel: `Start a playbook for ${label}, all users`,
+      hasActivePlaybook: Boolean(row.activePlaybookId),
+      openLabel: `Open the Active playbook for ${label}, all users`,
       className: row.isFlagged === true ? 'underused underused_flagged' : 'underused'
     };
   });

@@ -15,7 +15,7 @@ import {
   buildChampionRows,
   buildExpansionMapModel,
   buildFootprintRows,
-  buildGridRows,
+  buildGridGroups,
   buildOpportunityRows,
   buildTriggerRows,
   emptyTriggerForm,
@@ -27,7 +27,7 @@ import type {
   ChampionRow,
   FootprintRow,
   FormErrors,
-  GridRow,
+  GridGroup,
   OpportunityRow,
   Option,
   TriggerForm,
@@ -167,8 +167,8 @@ export default class ExpansionMapComponent extends NavigationMixin(LightningElem
     return `Whitespace: each product of the catalog with its status, readiness and reason.${month}`;
   }
 
-  get gridRows(): GridRow[] {
-    return this.map ? buildGridRows(this.map) : [];
+  get gridGroups(): GridGroup[] {
+    return this.map ? buildGridGroups(this.map) : [];
   }
 
   get footprintRows(): FootprintRow[] {

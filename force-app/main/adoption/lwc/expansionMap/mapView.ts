@@ -4,7 +4,13 @@
  * whitespace product. They also check the trigger and hand-off forms and build the model of the Markdown export.
  */
 import { formatNumber, parseIsoDate } from 'c/healthEngine';
-import { EXPANSION_APPROACHES, TRIGGER_LABELS, TRIGGER_TYPES, WHITESPACE_STATUSES } from 'c/adoptionEngine';
+import {
+  EXPANSION_APPROACHES,
+  TRIGGER_TYPES,
+  WHITESPACE_STATUS_LABELS,
+  WHITESPACE_STATUSES,
+  triggerTitle
+} from 'c/adoptionEngine';
 import type {
   ExpansionApproach,
   ExpansionMapModel,
@@ -26,11 +32,11 @@ export const TRIGGER_DESCRIPTION_LENGTH = 255;
 export const HYPOTHESIS_LENGTH = 32768;
 
 const STATUS_DISPLAY: Record<WhitespaceStatus, { label: string; className: string }> = {
-  Owned: { label: 'Owned', className: 'status status_owned' },
-  Ready: { label: 'Ready', className: 'status status_ready' },
-  Developing: { label: 'Developing', className: 'status status_developing' },
-  NotReady: { label: 'Not ready', className: 'status status_not-ready' },
-  Unknown: { label: 'Unknown', className: 'status status_unknown' }
+  Owned: { label: WHITESPACE_STATUS_LABELS.Owned, className: 'status status_owned' },
+  Ready: { label: WHITESPACE_STATUS_LABELS.Ready, className: 'status status_ready' },
+  Developing: { label: WHITESPACE_STATUS_LABELS.Developing, className: 'status status_developing' },
+  NotReady: { label: WHITESPACE_STATUS_LABELS.NotReady, className: 'status status_not-ready' },
+  Unknown: { label: WHITESPACE_STATUS_LABELS.Unknown, className: 'status status_unknown' }
 };
 
 const APPROACH_LABELS: Record<ExpansionApproach, string> = {
@@ -55,6 +61,16 @@ export interface GridRow {
   readinessText: string;
   reason: string;
   handedOffText: string;
+}
+
+/** The products of one product family in the whitespace grid. */
+export interface GridGroup {
+  key: string;
+  /** Product2.Family, or `No product family` for the products without one. */
+  familyLabel: string;
+  /** False when no product of the catalog has a family, so the grid needs no family headings. */
+  showHeading: boolean;
+  rows: GridRow[];
 }
 
 /** A product the account owns. */
@@ -144,16 +160,12 @@ function readinessText(product: CatalogProduct): string {
   return isNumber(product.readiness) ? `${formatNumber(product.readiness)}%` : 'Not known';
 }
 
-function upperFirst(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 /**
  * Returns the label of a business trigger type, such as `Funding round`.
  * @param type Type__c value of BusinessTrigger__c.
  */
 export function triggerTypeLabel(type: string | null | undefined): string {
-  return isTriggerType(type) ? upperFirst(TRIGGER_LABELS[type]) : (type ?? 'Business event');
+  return isTriggerType(type) ? triggerTitle(type) : (type ?? 'Business event');
 }
 
 /** Trigger types in picklist order. */
@@ -169,7 +181,6 @@ export function opportunityUrl(opportunityId: string): string {
 
 /**
  * Builds the whitespace grid in the order Apex returns the catalog (by product name).
- * NOTE: the grid is not grouped by product family, because ExpansionMapController returns no Product2.Family.
  * @param map The expansion map.
  */
 export function buildGridRows(map: ExpansionMap): GridRow[] {
@@ -186,6 +197,35 @@ export function buildGridRows(map: ExpansionMap): GridRow[] {
       handedOffText: product.openOpportunityName ? `Handed off: ${product.openOpportunityName}` : ''
     };
   });
+}
+
+/** Label of the grid group of the products without a Product2.Family. */
+export const NO_FAMILY_LABEL = 'No product family';
+
+/**
+ * Groups the whitespace grid by Product2.Family: families in alphabetical order (by UTF-16 code units, as Apex
+ * sorts), then the products without a family. Within a family the products keep the catalog order (by name).
+ * @param map The expansion map.
+ */
+export function buildGridGroups(map: ExpansionMap): GridGroup[] {
+  const rows = buildGridRows(map);
+  const families = (map.catalog ?? []).map((product) => product.productFamily?.trim() || null);
+  const showHeading = families.some((family) => family !== null);
+  const byFamily = new Map<string | null, GridRow[]>();
+  rows.forEach((row, index) => {
+    const family = families[index];
+    byFamily.set(family, [...(byFamily.get(family) ?? []), row]);
+  });
+  const named = [...byFamily.keys()]
+    .filter((family): family is string => family !== null)
+    .sort((left, right) => (left === right ? 0 : left < right ? -1 : 1));
+  const ordered: (string | null)[] = byFamily.has(null) ? [...named, null] : named;
+  return ordered.map((family, index) => ({
+    key: `family-${index}`,
+    familyLabel: family ?? NO_FAMILY_LABEL,
+    showHeading,
+    rows: byFamily.get(family) ?? []
+  }));
 }
 
 /**

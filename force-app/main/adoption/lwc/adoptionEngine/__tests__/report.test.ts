@@ -163,7 +163,7 @@ function expansionModel(overrides: Partial<ExpansionMapModel> = {}): ExpansionMa
         productName: 'Service Cloud Voice',
         status: 'Developing',
         readiness: 65,
-        reason: 'Readiness 65 out of 100 from the adoption of 2 prerequisite features against their targets.',
+        reason: 'Readiness 65% from the adoption of 2 prerequisite features against their targets.',
         prerequisites: [],
         missingProducts: [],
         missingProductNames: []
@@ -200,7 +200,7 @@ function expansionModel(overrides: Partial<ExpansionMapModel> = {}): ExpansionMa
         hypothesis: 'For Acme Health, Service Cloud Voice cuts call handling time by routing calls to the right agent.',
         evidence: [
           'Case Routing adoption is 48% against a target of 60% (source: adoption scorecard)',
-          'Readiness 65 out of 100, status Developing (source: whitespace grid)'
+          'Readiness 65%, status Developing (source: whitespace grid)'
         ],
         opportunityName: 'Acme Health - Service Cloud Voice'
       }
@@ -261,7 +261,7 @@ describe('renderAdoptionScorecard', () => {
     expect(headingsOf(renderAdoptionScorecard(scorecardModel()))).toEqual([
       '# Acme Health: adoption scorecard',
       '## Feature adoption by segment',
-      '## License utilization',
+      '## Assigned share and adoption',
       '## Under-used features'
     ]);
   });
@@ -276,8 +276,11 @@ describe('renderAdoptionScorecard', () => {
     expect(markdown).not.toContain('99%');
   });
 
-  it('renders license utilization from the whole-account facts', () => {
+  it('renders the assigned share from the whole-account facts', () => {
     const markdown = renderAdoptionScorecard(scorecardModel());
+
+    expect(markdown).toContain('| Feature | Entitled | Assigned | Assigned share | Active | Adoption |');
+    expect(markdown).not.toContain('Utilization');
 
     expect(markdown).toContain('| Case Routing | 40 | 30 | 75% | 18 | 45.2% |');
     expect(markdown).toContain('| Knowledge Base | 0 | 0 | n/a | 0 | n/a |');
@@ -368,9 +371,9 @@ describe('renderAdoptionScorecard', () => {
         '',
         'No adoption data yet: load feature usage or run the adoption job, then export again.',
         '',
-        '## License utilization',
+        '## Assigned share and adoption',
         '',
-        'No whole-account adoption data, so license utilization is not known.',
+        'No whole-account adoption data, so the assigned share is not known.',
         '',
         '## Under-used features',
         '',
@@ -424,6 +427,14 @@ describe('renderAdoptionPlaybook', () => {
         'Suggested by the data |'
     );
     expect(markdown).toContain('| Relevance | not set | Meet the segment lead. | Added by the CSM |');
+  });
+
+  it('dates the barrier evidence with the playbook start', () => {
+    const markdown = renderAdoptionPlaybook(playbookModel());
+
+    expect(markdown).toContain(
+      '## Barriers\n\nEvidence as the data showed it on 2025-05-01, when the playbook started.\n\n| Barrier |'
+    );
   });
 
   it('renders the sprint by due date with missing dates last', () => {
@@ -505,13 +516,13 @@ describe('renderExpansionMap', () => {
   it('renders the whitespace grid with status, readiness and reason', () => {
     const markdown = renderExpansionMap(expansionModel());
 
-    expect(markdown).toContain('| Service Core | Owned | n/a | The account owns the product. |');
+    expect(markdown).toContain('| Service Core | Owned | Owned | The account owns the product. |');
     expect(markdown).toContain(
-      '| Service Cloud Voice | Developing | 65 | Readiness 65 out of 100 from the adoption of 2 prerequisite ' +
+      '| Service Cloud Voice | Developing | 65% | Readiness 65% from the adoption of 2 prerequisite ' +
         'features against their targets. |'
     );
     expect(markdown).toContain(
-      '| Multiple Lines | Not ready | 100 | It requires Phone Service, which the account does not own. |'
+      '| Multiple Lines | Not ready | 100% | It requires Phone Service, which the account does not own. |'
     );
   });
 
@@ -522,9 +533,9 @@ describe('renderExpansionMap', () => {
       [
         '| Date | Type | Description |',
         '| --- | --- | --- |',
-        '| 2025-04-01 | HeadcountGrowth | Hiring 200 support agents. |',
-        '| 2025-01-10 | Merger | not set |',
-        '| not set | Other | Rumoured reorganisation |'
+        '| 2025-04-01 | Headcount growth | Hiring 200 support agents. |',
+        '| 2025-01-10 | Merger | No description |',
+        '| date not set | Business event | Rumoured reorganisation |'
       ].join('\n')
     );
     expect(markdown).toContain('- Dana Lee, Support Operations Manager\n- Sam Ortiz\n');
@@ -537,7 +548,7 @@ describe('renderExpansionMap', () => {
       [
         '### Service Cloud Voice',
         '',
-        '- Readiness: 65 out of 100 (Developing)',
+        '- Readiness: 65% (Developing)',
         '- Approach: Event-triggered. The account had 1 business trigger in the last 180 days, which gives the ' +
           'conversation a reason to act now.',
         '- Opportunity: Acme Health - Service Cloud Voice',
@@ -547,7 +558,7 @@ describe('renderExpansionMap', () => {
         'Evidence:',
         '',
         '- Case Routing adoption is 48% against a target of 60% (source: adoption scorecard)',
-        '- Readiness 65 out of 100, status Developing (source: whitespace grid)',
+        '- Readiness 65%, status Developing (source: whitespace grid)',
         ''
       ].join('\n')
     );
@@ -588,11 +599,11 @@ describe('renderExpansionMap', () => {
     const markdown = renderExpansionMap(model);
 
     expect(markdown).toContain('# Acme \\# Health: expansion map');
-    expect(markdown).toContain('| Voice \\| Pro | Unknown | n/a | No adoption data yet for Case\\_Routing. |');
-    expect(markdown).toContain('| 2025-04-01 | Funding | Series C \\| $40M |');
+    expect(markdown).toContain('| Voice \\| Pro | Unknown | Not known | No adoption data yet for Case\\_Routing. |');
+    expect(markdown).toContain('| 2025-04-01 | Funding round | Series C \\| $40M |');
     expect(markdown).toContain('- Dana \\*Lee\\*, VP \\| Support');
     expect(markdown).toContain('### Voice \\| Pro');
-    expect(markdown).toContain('- Readiness: unknown (Unknown)');
+    expect(markdown).toContain('- Readiness: Not known (Unknown)');
     expect(markdown).toContain('- Approach: User-led. The champion can lead the users to it.');
     expect(markdown).toContain('Hypothesis: For Acme, Voice \\| Pro \\<script\\>');
     expect(markdown).toContain('- Champion: Dana \\*Lee\\* (source: account contacts)');

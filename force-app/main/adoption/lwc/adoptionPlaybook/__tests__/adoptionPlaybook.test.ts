@@ -243,6 +243,9 @@ describe('c-adoption-playbook', () => {
     expect(textOf(training)).toContain('Suggested by the data');
     expect(textOf(byId(relevance, 'barrier-evidence'))).toBe(': no evidence recorded');
     expect(textOf(relevance)).toContain('Added by a user');
+    expect(textOf(byId(active, 'evidence-note'))).toBe(
+      'Evidence as the data showed it on 2026-03-01, when the playbook started.'
+    );
 
     expect(textOf(byId(active, 'open-heading'))).toBe('Open Tasks (1)');
     expect(allById(active, 'open-task').map((task) => textOf(task))).toEqual([
@@ -664,6 +667,26 @@ describe('c-adoption-playbook', () => {
       segmentType: 'Role',
       segment: 'Team Lead'
     });
+  });
+
+  it('focuses the Active playbook of a link', async () => {
+    const element = await mountWith(withChanges({ canCreate: false }));
+
+    pageReferenceAdapter.emit({
+      type: 'standard__recordPage',
+      state: {
+        c__playbookFeature: 'KnowledgeDeflection',
+        c__playbookSegmentType: 'Role',
+        c__playbookSegment: 'Support Agent'
+      }
+    });
+    await flush();
+
+    expect(byId(element, 'create-form')).toBeNull();
+    expect(mockSuggestPlaybook).not.toHaveBeenCalled();
+    const focused = element.shadowRoot?.activeElement;
+    expect(focused?.getAttribute('data-id')).toBe('playbook-name');
+    expect(focused?.getAttribute('data-playbook-id')).toBe(ACTIVE_ID);
   });
 
   it('ignores a link without create access', async () => {

@@ -38,6 +38,7 @@ jest.mock(
 );
 
 type Scorecard = ApexTypes.AdoptionScorecardController_Scorecard;
+type MatrixCell = ApexTypes.AdoptionScorecardController_MatrixCell;
 
 interface ApexWireAdapterMock {
   emit(value: unknown): void;
@@ -236,6 +237,26 @@ describe('c-adoption-scorecard', () => {
     expect(textOf(noEntitlement.querySelector('[data-id="percent"]'))).toBe('n/a');
     expect(textOf(noEntitlement.querySelector('[data-id="cell-status"]'))).toBe('No entitlement');
     expect(noEntitlement.className).not.toMatch(/cell_(met|below|far-below)/);
+  });
+
+  it('tells missing usage from missing entitlement', async () => {
+    const unmeasuredCell = (item: MatrixCell): MatrixCell => {
+      if (item.segmentKey !== 'All|All') {
+        return item;
+      }
+      return { ...item, entitledUsers: 6, activeUsers: null, adoptionPercent: null };
+    };
+    const features = (SCORECARD.features ?? []).map((feature) => {
+      if (feature.featureKey !== 'MobileWorkOrders') {
+        return feature;
+      }
+      return { ...feature, cells: (feature.cells ?? []).map(unmeasuredCell) };
+    });
+    const element = await mountWith(withChanges({ features }));
+    const unmeasured = cell(element, 'MobileWorkOrders', 'All|All');
+
+    expect(textOf(unmeasured.querySelector('[data-id="percent"]'))).toBe('n/a');
+    expect(textOf(unmeasured.querySelector('[data-id="cell-status"]'))).toBe('No usage data');
 
     const noData = cell(element, 'ScheduledReports', 'Role|Team Lead');
     expect(textOf(noData)).toBe('No data');
@@ -298,9 +319,12 @@ describe('c-adoption-scorecard', () => {
     });
     const element = await mountWith(accountOnly);
 
-    expect(byId(element, 'segment-type')?.value).toBe('Role');
+    expect(byId(element, 'segment-type')).toBeNull();
     expect(columnLabels(element)).toEqual(['All users']);
-    expect(byId(element, 'matrix-note')).not.toBeNull();
+    expect(textOf(byId(element, 'matrix-note'))).toBe(
+      'No segment of any type has adoption facts in May 2026, so the matrix shows all users only.'
+    );
+    await expect(element).toBeAccessible();
   });
 
   it('loads another month from the picker', async () => {
@@ -416,7 +440,8 @@ describe('c-adoption-scorecard', () => {
         priority: 5,
         isFlagged: false,
         action: null,
-        actionBarrier: null
+        actionBarrier: null,
+        activePlaybookId: null
       }
     ];
     const element = await mountWith(withChanges({ underused }));
@@ -444,6 +469,27 @@ describe('c-adoption-scorecard', () => {
       attributes: { recordId: ACCOUNT_ID, objectApiName: 'Account', actionName: 'view' },
       state: { c__playbookFeature: 'AiTriage', c__playbookSegmentType: 'All', c__playbookSegment: 'All' }
     });
+  });
+
+  it('offers to open an Active playbook', async () => {
+    const underused = (SCORECARD.underused ?? []).map((item) => {
+      return item.featureKey === 'AiTriage' ? { ...item, activePlaybookId: 'a0S000000000001AAA' } : item;
+    });
+    const element = await mountWith(withChanges({ underused }));
+    const open = element.shadowRoot?.querySelector<HTMLElement>(
+      '[data-id="open-playbook"][data-feature-key="AiTriage"]'
+    );
+
+    expect(element.shadowRoot?.querySelector('[data-id="start-playbook"][data-feature-key="AiTriage"]')).toBeNull();
+    expect(open?.getAttribute('title')).toBe('Open the Active playbook for AI triage, all users');
+    await click(open ?? null);
+
+    expect(mockNavigate).toHaveBeenCalledWith({
+      type: 'standard__recordPage',
+      attributes: { recordId: ACCOUNT_ID, objectApiName: 'Account', actionName: 'view' },
+      state: { c__playbookFeature: 'AiTriage', c__playbookSegmentType: 'All', c__playbookSegment: 'All' }
+    });
+    await expect(element).toBeAccessible();
   });
 
   it('hides Start playbook without access', async () => {

@@ -252,6 +252,41 @@ describe('c-expansion-map', () => {
     await expect(element).toBeAccessible();
   });
 
+  it('groups the whitespace grid by product family', async () => {
+    const families: Record<string, string> = {
+      'Helpline Automation': 'Service',
+      'Helpline Field Service': 'Field',
+      'Helpline Insights': 'Analytics',
+      'Helpline Service Desk': 'Service'
+    };
+    const catalog = (MAP.catalog as CatalogProduct[]).map((product) => ({
+      ...product,
+      productFamily: families[product.productName ?? ''] ?? null
+    }));
+
+    const element = await mountWith(withChanges({ catalog }));
+
+    const groups = allById(element.shadowRoot, 'grid-group').map((group) => [
+      textOf(byId(group, 'grid-family')),
+      ...allById(group, 'grid-product').map((product) => textOf(product))
+    ]);
+    expect(groups).toEqual([
+      ['Analytics', 'Helpline Insights'],
+      ['Field', 'Helpline Field Service'],
+      ['Service', 'Helpline Automation', 'Helpline Service Desk'],
+      ['No product family', 'Helpline AI']
+    ]);
+    expect(byId(element, 'grid')?.querySelectorAll('tbody th[scope="rowgroup"]')).toHaveLength(4);
+    await expect(element).toBeAccessible();
+  });
+
+  it('shows no family headings when no product has a family', async () => {
+    const element = await mountWith(MAP);
+
+    expect(allById(element.shadowRoot, 'grid-family')).toHaveLength(0);
+    expect(allById(element.shadowRoot, 'grid-group')).toHaveLength(1);
+  });
+
   it('shows the footprint, triggers and champions', async () => {
     const element = await mountWith(MAP);
 
@@ -589,10 +624,10 @@ describe('c-expansion-map', () => {
     expect(markdown).toBe(renderExpansionMap(buildExpansionMapModel(MAP)));
     expect(markdown).toContain('# Acme Health: expansion map');
     expect(markdown).toContain(
-      '| Helpline Automation | Ready | 92 | Adoption of the prerequisite features reaches 92 of 100. |'
+      '| Helpline Automation | Ready | 92% | Adoption of the prerequisite features reaches 92 of 100. |'
     );
-    expect(markdown).toContain('| Helpline Service Desk | Owned | n/a | The account owns the product. |');
-    expect(markdown).toContain('| 2026-04-15 | Funding | Series C of 40 million \\<i\\>USD\\</i\\>. |');
+    expect(markdown).toContain('| Helpline Service Desk | Owned | Owned | The account owns the product. |');
+    expect(markdown).toContain('| 2026-04-15 | Funding round | Series C of 40 million \\<i\\>USD\\</i\\>. |');
     expect(markdown).toContain('- Sam Chen, Support Operations Lead');
     expect(markdown).toContain('### Helpline Insights');
     expect(markdown).toContain('- Opportunity: Acme Health - Helpline Insights expansion');
