@@ -32,7 +32,13 @@ import type { AdoptionMetadata } from './lib/adoption';
 import { formatProblem, loadExportConfig, readOrgExport } from './lib/export';
 import type { OrgExport } from './lib/export';
 import { formatProblem as formatModelProblem, loadModelsFromMetadata, packageCustomMetadataDir } from './lib/model';
-import { buildOfflinePlanEntries, loadRiskMetadata, packageRiskMetadataDir, RiskMetadataError } from './lib/risk';
+import {
+  buildOfflinePlanEntries,
+  buildOfflinePlanInput,
+  loadRiskMetadata,
+  packageRiskMetadataDir,
+  RiskMetadataError
+} from './lib/risk';
 import type { RiskMetadata } from './lib/risk';
 import { loadPlanMetadata, packagePlanMetadataDir, PlanMetadataError } from './lib/plans';
 import type { PlanMetadata } from './lib/plans';
@@ -196,16 +202,15 @@ function writeRiskPlans(
       continue;
     }
     const info = accountInfo.get(account.signals.accountId);
-    const entries = buildOfflinePlanEntries(
-      account.risks,
-      { ownerName: info?.ownerName ?? null, arr: info?.arr ?? null },
-      risks.rungs
+    const markdown = renderRiskPlan(
+      buildOfflinePlanInput(
+        account.health.accountName,
+        account.health.asOf,
+        account.risks,
+        { ownerName: info?.ownerName ?? null, arr: info?.arr ?? null },
+        risks
+      )
     );
-    const markdown = renderRiskPlan({
-      customer: account.health.accountName,
-      asOf: account.health.asOf,
-      risks: entries
-    });
     writeFileSync(path.join(outDir, `${names.get(account.health.accountId) as string}-risk-plan.md`), markdown);
     written++;
   }

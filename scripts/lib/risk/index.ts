@@ -6,5 +6,5 @@ export {
   RiskMetadataError
 } from './loadRiskMetadata';
 export type { RiskMetadata } from './loadRiskMetadata';
-export { buildOfflinePlanEntries, FIRST_MITIGATION_ACTION, fridayOnOrAfter } from './plan';
+export { buildOfflinePlanEntries, buildOfflinePlanInput, FIRST_MITIGATION_ACTION, fridayOnOrAfter } from './plan';
 export type { OfflinePlanAccount } from './plan';

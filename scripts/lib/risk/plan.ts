@@ -3,7 +3,7 @@
  * with the account owner as its owner and one first mitigation action.
  */
 import { formatIsoDate, parseIsoDate } from 'c/healthEngine';
-import type { EscalationRung, RiskFinding, RiskPlanEntry } from 'c/riskEngine';
+import type { EscalationRung, RiskFinding, RiskPlanEntry, RiskPlanInput, RiskRule } from 'c/riskEngine';
 
 /** Subject of the first mitigation action of every new risk. */
 export const FIRST_MITIGATION_ACTION = 'Agree a mitigation plan with the customer';
@@ -35,12 +35,15 @@ export interface OfflinePlanAccount {
  * @param findings Findings of one account.
  * @param account Owner name and ARR of the account.
  * @param rungs Escalation ladder; must contain the CSM rung.
+ * @param ruleLabel Readable name of a rule, which titles its risk as the Name of the Risk__c record does; the rule's
+ * DeveloperName by default.
  * @throws Error when the ladder has no CSM rung.
  */
 export function buildOfflinePlanEntries(
   findings: RiskFinding[],
   account: OfflinePlanAccount,
-  rungs: EscalationRung[]
+  rungs: EscalationRung[],
+  ruleLabel: (rule: string) => string = (rule) => rule
 ): RiskPlanEntry[] {
   const csm = rungs.find((rung) => rung.rung === 'CSM');
   if (csm === undefined) {
@@ -49,6 +52,7 @@ export function buildOfflinePlanEntries(
   return findings.map((finding) => {
     const detected = parseIsoDate(finding.detectedOn, `detectedOn of risk ${finding.rule}`);
     return {
+      title: ruleLabel(finding.rule),
       finding,
       owner: account.ownerName,
       rung: 'CSM',
@@ -65,4 +69,29 @@ export function buildOfflinePlanEntries(
       arrAtRisk: account.arr
     };
   });
+}
+
+/**
+ * Builds the risk plan input of a scored account, in the shape the risk register's export builds from the records:
+ * each risk is titled with its rule's label, and the plan is as of the scoring date.
+ * @param customer Account name.
+ * @param asOf Scoring date, ISO.
+ * @param findings Findings of the account, in the order the rules ran.
+ * @param account Owner name and ARR of the account.
+ * @param metadata Risk rules (for their labels) and the escalation ladder.
+ * @throws Error when the ladder has no CSM rung.
+ */
+export function buildOfflinePlanInput(
+  customer: string,
+  asOf: string,
+  findings: RiskFinding[],
+  account: OfflinePlanAccount,
+  metadata: { rules: RiskRule[]; rungs: EscalationRung[] }
+): RiskPlanInput {
+  const labels = new Map(metadata.rules.map((rule) => [rule.name, rule.label || rule.name]));
+  return {
+    customer,
+    asOf,
+    risks: buildOfflinePlanEntries(findings, account, metadata.rungs, (rule) => labels.get(rule) ?? rule)
+  };
 }

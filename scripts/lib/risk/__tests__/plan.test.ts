@@ -1,5 +1,5 @@
-import type { EscalationRung, RiskFinding } from 'c/riskEngine';
-import { buildOfflinePlanEntries, FIRST_MITIGATION_ACTION, fridayOnOrAfter } from '..';
+import type { EscalationRung, RiskFinding, RiskRule } from 'c/riskEngine';
+import { buildOfflinePlanEntries, buildOfflinePlanInput, FIRST_MITIGATION_ACTION, fridayOnOrAfter } from '..';
 
 const RUNGS: EscalationRung[] = [
   { rung: 'CSM', sortOrder: 1, deadlineDays: 7 },
@@ -41,6 +41,7 @@ describe('buildOfflinePlanEntries', () => {
     const [entry] = buildOfflinePlanEntries([finding()], { ownerName: 'Dana Reyes', arr: 50000 }, RUNGS);
 
     expect(entry).toEqual({
+      title: finding().rule,
       finding: finding(),
       owner: 'Dana Reyes',
       rung: 'CSM',
@@ -62,6 +63,19 @@ describe('buildOfflinePlanEntries', () => {
 
     expect(entry.nextCheckIn).toBeNull();
     expect(entry.owner).toBeNull();
+  });
+
+  it('titles each risk with the label of its rule', () => {
+    const input = buildOfflinePlanInput(
+      'Acme',
+      '2026-11-30',
+      [finding()],
+      { ownerName: null, arr: null },
+      { rules: [{ name: finding().rule, label: 'Health Score Drop' } as RiskRule], rungs: RUNGS }
+    );
+
+    expect(input.asOf).toBe('2026-11-30');
+    expect(input.risks.map((entry) => entry.title)).toEqual(['Health Score Drop']);
   });
 
   it('rejects a ladder without CSM', () => {

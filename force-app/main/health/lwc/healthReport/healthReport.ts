@@ -82,6 +82,16 @@ function formatPercent(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
 
+/**
+ * Formats a weight (a share of 1) as a percent, with one decimal when it is not whole: 0.045 gives `4.5%`, 0.05 gives
+ * `5%`. Points are score times weight, so a reader can check them against the weight as shown.
+ * @param share Weight as a share of 1.
+ * @returns The percent text.
+ */
+export function formatWeight(share: number): string {
+  return `${Math.round(share * 1000) / 10}%`;
+}
+
 function formatSigned(value: number | null, places = 1): string {
   if (value === null) {
     return 'n/a';
@@ -226,7 +236,7 @@ function dimensionSection(input: HealthCheckInput): string[] {
   for (const dimension of health.dimensions) {
     const band = bandOf(model, dimension.score) ?? 'no data';
     lines.push(
-      `| ${escapeMarkdown(dimension.label)} | ${formatPercent(dimension.weight)} | ${formatNumber(dimension.score)} | ` +
+      `| ${escapeMarkdown(dimension.label)} | ${formatWeight(dimension.weight)} | ${formatNumber(dimension.score)} | ` +
         `${band} | ${formatPercent(dimension.coverage)} |`
     );
   }
@@ -272,7 +282,7 @@ function ledgerSection(health: AccountHealth): string[] {
     }
     lines.push(
       `| ${escapeMarkdown(dimensionLabels.get(entry.dimension) ?? entry.dimension)} | ${escapeMarkdown(entry.label)} | ${formatNumber(entry.raw, 2)} | ${score} | ` +
-        `${formatPercent(entry.weight)} | ${formatNumber(entry.points, 2)} | ${formatSigned(entry.pointsChange, 2)} |`
+        `${formatWeight(entry.weight)} | ${formatNumber(entry.points, 2)} | ${formatSigned(entry.pointsChange, 2)} |`
     );
   }
   lines.push('', 'Points are score times weight; the overall score is their sum before any cap or override.', '');

@@ -2,6 +2,7 @@
  * Pure functions that turn the scorecard data of HealthScorecardController into what the healthScorecard template
  * shows: texts, the trend line's coordinates, the waterfall of score changes and the checks of the override form.
  */
+import { formatWeight } from 'c/healthReport';
 
 type Scorecard = ApexTypes.HealthScorecardController_Scorecard;
 type LedgerLine = ApexTypes.HealthScorecardController_LedgerLine;
@@ -211,7 +212,7 @@ export function buildDimensionRows(dimensions: DimensionScore[] | null): Dimensi
       key: dimension.name ?? `dimension-${index}`,
       label: dimension.label ?? dimension.name ?? '',
       scoreText,
-      weightText: `weight ${formatPercent(dimension.weight)}`,
+      weightText: `weight ${formatWeight(dimension.weight ?? 0)}`,
       valueNow: round(width, 1),
       valueText: score === null ? 'Not scored' : `${scoreText} out of 100`,
       barStyle: `width: ${round(width, 1)}%;`

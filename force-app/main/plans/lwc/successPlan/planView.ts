@@ -206,7 +206,7 @@ function numberText(value: number | null | undefined): string {
 }
 
 /**
- * Formats a value of a success metric with its unit, such as `25 users` or `40%`.
+ * Formats a value of a success metric with its unit, such as `25 users`, `1 user` or `40%`.
  * @param value The value; null or undefined gives `not set`.
  * @param unit Unit of the metric; null or blank gives the bare number.
  * @returns The text.
@@ -220,7 +220,21 @@ export function formatValue(value: number | null | undefined, unit: string | nul
   if (trimmedUnit === '') {
     return number;
   }
-  return trimmedUnit === '%' ? `${number}%` : `${number} ${trimmedUnit}`;
+  if (trimmedUnit === '%') {
+    return `${number}%`;
+  }
+  return `${number} ${number === '1' ? singularUnit(trimmedUnit) : trimmedUnit}`;
+}
+
+/**
+ * Returns the singular of a unit written in the plural, for a value of 1: `teams` gives `team`, `entries` gives
+ * `entry`. A unit that does not end in a plain plural s, such as `class`, `kWh` or `GB`, is kept as written.
+ */
+function singularUnit(unit: string): string {
+  if (/[a-z]ies$/.test(unit)) {
+    return `${unit.slice(0, -3)}y`;
+  }
+  return /[a-z][^s]s$/.test(unit) ? unit.slice(0, -1) : unit;
 }
 
 /**

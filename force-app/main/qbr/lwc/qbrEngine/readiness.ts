@@ -84,6 +84,26 @@ function plural(count: number, singular: string, pluralForm = `${singular}s`): s
   return `${count} ${count === 1 ? singular : pluralForm}`;
 }
 
+/**
+ * Builds the finding of a check that counts items, with the verb agreeing with the count: "The goal serves…", "The goal
+ * does not serve…", "None of the 3 goals serves…", "1 of 2 goals serves…", "2 of 3 goals serve…".
+ * @param part Items that meet the check.
+ * @param whole All items; at least 1.
+ * @param noun Singular noun of an item; the plural adds an s.
+ * @param verb Third-person singular verb, then its base form, such as `['has', 'have']`.
+ * @param rest The rest of the sentence, without the full stop.
+ */
+function shareFinding(part: number, whole: number, noun: string, verb: [string, string], rest: string): string {
+  const [singular, base] = verb;
+  if (whole === 1) {
+    return part === 1 ? `The ${noun} ${singular} ${rest}.` : `The ${noun} does not ${base} ${rest}.`;
+  }
+  if (part === 0) {
+    return `None of the ${whole} ${noun}s ${singular} ${rest}.`;
+  }
+  return `${part} of ${whole} ${noun}s ${part === 1 ? singular : base} ${rest}.`;
+}
+
 function isBlank(value: string | null | undefined): boolean {
   return value === null || value === undefined || value.trim() === '';
 }
@@ -104,10 +124,10 @@ function customerCentricityChecks(input: ReadinessInput): ReadinessCheck[] {
     sharePoints(READINESS_CHECK_POINTS.goalsLinkedToObjectives, linked, goals.length),
     goals.length === 0
       ? 'No goal to link to the customer objectives.'
-      : `${linked} of ${plural(goals.length, 'goal')} serve a customer objective.`,
+      : shareFinding(linked, goals.length, 'goal', ['serves', 'serve'], 'a customer objective'),
     goals.length === 0
       ? 'Add goals that serve the customer objectives, in their words.'
-      : `Link ${plural(goals.length - linked, 'goal')} to a customer objective, or drop them.`
+      : `Link ${plural(goals.length - linked, 'goal')} to a customer objective, or drop ${goals.length - linked === 1 ? 'it' : 'them'}.`
   );
   const sponsorCheck = makeCheck(
     'executiveSponsorNamed',
@@ -136,7 +156,7 @@ function actionabilityChecks(input: ReadinessInput): ReadinessCheck[] {
     sharePoints(READINESS_CHECK_POINTS.actionItemsOwnedAndDated, complete, items.length),
     items.length === 0
       ? 'No action item.'
-      : `${complete} of ${plural(items.length, 'action item')} have an owner and a due date.`,
+      : shareFinding(complete, items.length, 'action item', ['has', 'have'], 'an owner and a due date'),
     items.length === 0
       ? 'Add action items, each with an owner and a due date.'
       : `Give ${plural(items.length - complete, 'action item')} an owner and a due date.`
@@ -160,7 +180,7 @@ function dataDrivenInsightChecks(input: ReadinessInput): ReadinessCheck[] {
     sharePoints(READINESS_CHECK_POINTS.claimsHaveNumberAndPeriod, complete, claims.length),
     claims.length === 0
       ? 'No claim backed by a number.'
-      : `${complete} of ${plural(claims.length, 'claim')} carry a number and its period.`,
+      : shareFinding(complete, claims.length, 'claim', ['carries', 'carry'], 'a number and its period'),
     claims.length === 0
       ? 'Add claims backed by numbers from the records, each with its period.'
       : `Give ${plural(claims.length - complete, 'claim')} a number and the period it covers.`
@@ -197,7 +217,13 @@ function riskChecks(input: ReadinessInput): ReadinessCheck[] {
   let finding: string;
   if (severe.length > 0) {
     points = sharePoints(READINESS_CHECK_POINTS.severeRisksMitigated, covered, severe.length);
-    finding = `${covered} of ${plural(severe.length, 'active critical or high risk')} have a mitigation and a rung.`;
+    finding = shareFinding(
+      covered,
+      severe.length,
+      'active critical or high risk',
+      ['has', 'have'],
+      'a mitigation and a rung'
+    );
   } else if (reviewed) {
     points = READINESS_CHECK_POINTS.severeRisksMitigated;
     finding = 'No active critical or high risk.';

@@ -8,22 +8,30 @@ function formatMoney(value: number): string {
     .replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;
 }
 
+/** Labels of the categories whose stored value has no spaces, as the risk register shows them. */
+const CATEGORY_LABELS: Record<string, string> = { ChampionLoss: 'Champion loss' };
+
+function categoryLabel(category: string): string {
+  return CATEGORY_LABELS[category] ?? category;
+}
+
 function severityRank(severity: RiskSeverity): number {
   return RISK_SEVERITIES.indexOf(severity);
 }
 
-function compareText(left: string, right: string): number {
-  if (left === right) {
+/**
+ * Orders risks as the register lists them: by severity (Critical first), then by detection date. The sort is stable,
+ * so risks detected on the same day keep the order of the input, which is the order they were detected in.
+ */
+function compareEntries(left: RiskPlanEntry, right: RiskPlanEntry): number {
+  const bySeverity = severityRank(left.finding.severity) - severityRank(right.finding.severity);
+  if (bySeverity !== 0) {
+    return bySeverity;
+  }
+  if (left.finding.detectedOn === right.finding.detectedOn) {
     return 0;
   }
-  return left < right ? -1 : 1;
-}
-
-function compareEntries(left: RiskPlanEntry, right: RiskPlanEntry): number {
-  return (
-    severityRank(left.finding.severity) - severityRank(right.finding.severity) ||
-    compareText(left.finding.rule, right.finding.rule)
-  );
+  return left.finding.detectedOn < right.finding.detectedOn ? -1 : 1;
 }
 
 function orNotSet(value: string | null | undefined): string {
@@ -55,7 +63,7 @@ function summarySection(input: RiskPlanInput, entries: RiskPlanEntry[]): string[
   entries.forEach((entry, index) => {
     const finding = entry.finding;
     lines.push(
-      `| ${index + 1} | ${escapeMarkdown(finding.rule)} | ${finding.category} | ${finding.severity} | ` +
+      `| ${index + 1} | ${escapeMarkdown(entry.title)} | ${categoryLabel(finding.category)} | ${finding.severity} | ` +
         `${orNotSet(entry.owner)} | ${entry.rung} | ${orNotSet(entry.rungDeadline)} | ${orNotSet(entry.nextCheckIn)} |`
     );
   });
@@ -85,7 +93,7 @@ function riskSection(entry: RiskPlanEntry, index: number): string[] {
       ? 'not set'
       : `every ${finding.checkInCadenceDays} ${finding.checkInCadenceDays === 1 ? 'day' : 'days'}`;
   const lines = [
-    `## ${index + 1}. ${escapeMarkdown(finding.rule)}: ${finding.severity}, ${finding.category}`,
+    `## ${index + 1}. ${escapeMarkdown(entry.title)}: ${finding.severity}, ${categoryLabel(finding.category)}`,
     '',
     `- Evidence: ${escapeMarkdown(finding.evidence)}`,
     `- Leading indicator: ${escapeMarkdown(finding.leadingIndicator)}`,
@@ -99,19 +107,19 @@ function riskSection(entry: RiskPlanEntry, index: number): string[] {
   if (finding.caseIds.length > 0) {
     lines.push(`- Cases: ${finding.caseIds.map(escapeMarkdown).join(', ')}`);
   }
-  if (finding.snapshotDates.length > 0) {
-    lines.push(`- Snapshots: ${finding.snapshotDates.join(', ')}`);
-  }
   lines.push('', ...actionLines(entry.actions));
   return lines;
 }
 
 /**
- * Renders the risk mitigation plan of one account as Markdown, for `<customer>-risk-plan.md`: a summary table, then
- * one section per risk ordered by severity (Critical first) and rule name. Each section lists the category, severity,
- * evidence, leading indicator, owner, escalation rung and its deadline, check-in cadence and next check-in, resolution
- * criteria, ARR at risk and the mitigation actions with owner and due date. Every text from records is escaped.
- * @param input Account name, as-of date and the open risks.
+ * Renders the risk mitigation plan of one account as Markdown, for `<customer>-risk-plan.md`. The risk register's
+ * export and the score CLI both call it, so the two files are the same for the same data. The plan has a summary
+ * table, then one section per risk, titled with its readable name and ordered as the register lists risks: by
+ * severity (Critical first), then detection date. Each section lists the category, severity, evidence, leading
+ * indicator, owner, escalation rung and its deadline, check-in cadence and next check-in, resolution criteria, ARR at
+ * risk, the Cases behind the risk and the mitigation actions with owner and due date. Every text from records is
+ * escaped.
+ * @param input Account name, the as-of date of the data and the open risks.
  * @returns Markdown ending with one newline.
  */
 export function renderRiskPlan(input: RiskPlanInput): string {

@@ -143,6 +143,8 @@ export interface MitigationAction {
 
 /** One risk as the mitigation plan shows it. */
 export interface RiskPlanEntry {
+  /** Readable name of the risk, which titles its section: the rule's label, or the Name of a manual risk. */
+  title: string;
   finding: RiskFinding;
   /** Name of the risk owner; null when unassigned. */
   owner: string | null;
@@ -160,7 +162,8 @@ export interface RiskPlanEntry {
 export interface RiskPlanInput {
   /** Account name, shown in the title. */
   customer: string;
-  /** ISO date the plan describes. */
+  /** ISO date of the data the plan describes: the latest scoring date, not the day the plan is exported. */
   asOf: string;
+  /** Risks in the order of the register (severity, then detection date); the plan keeps that order. */
   risks: RiskPlanEntry[];
 }

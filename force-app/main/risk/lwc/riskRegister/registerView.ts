@@ -398,9 +398,8 @@ function caseIdsOf(risk: RiskItem): string[] {
 
 function planEntry(risk: RiskItem, today: string): RiskPlanEntry {
   // NOTE: RiskFinding requires a rule type, which a manual risk does not have, and renderRiskPlan never reads it.
-  // The plan titles each risk with its record name, because several manual risks share the source "Manual".
   const finding: Omit<RiskFinding, 'ruleType'> = {
-    rule: risk.name ?? risk.source ?? 'Risk',
+    rule: risk.source ?? 'Manual',
     // The Risk__c picklists hold the riskEngine's category and severity values; a value an admin added is printed
     // as stored.
     category: (risk.category ?? 'Uncategorized') as RiskCategory,
@@ -414,6 +413,9 @@ function planEntry(risk: RiskItem, today: string): RiskPlanEntry {
     detectedOn: localDateOf(risk.detectedAt) || today
   };
   return {
+    // The record name of a detected risk is its rule's label. Several manual risks share the source "Manual", so only
+    // the name distinguishes them.
+    title: risk.name ?? risk.source ?? 'Risk',
     finding: finding as RiskFinding,
     owner: risk.ownerName,
     // Detection and manual entry both start a risk on the CSM rung; only a hand-edited record has none.
@@ -426,15 +428,20 @@ function planEntry(risk: RiskItem, today: string): RiskPlanEntry {
 }
 
 /**
- * Builds the input of renderRiskPlan from the register: the account, the day and every listed risk.
+ * Builds the input of renderRiskPlan from the register: the account, the as-of date of the data and every listed risk
+ * in the register's order. The as-of date is the latest detection date of the listed risks, which is the day the scores
+ * behind them were calculated. An export made days later therefore shows the date of its data. Today is used only when
+ * no risk has a detection date.
  * @param register The register.
  * @returns The plan input.
  */
 export function buildPlanInput(register: Register): RiskPlanInput {
   const today = register.today ?? localToday();
+  const risks = (register.risks ?? []).map((risk) => planEntry(risk, today));
+  const detected = (register.risks ?? []).map((risk) => localDateOf(risk.detectedAt)).filter((day) => day !== '');
   return {
     customer: register.accountName ?? 'Account',
-    asOf: today,
-    risks: (register.risks ?? []).map((risk) => planEntry(risk, today))
+    asOf: detected.length === 0 ? today : detected.reduce((latest, day) => (day > latest ? day : latest)),
+    risks
   };
 }

@@ -1,4 +1,4 @@
-import { customerSlug, escapeMarkdown, renderHealthCheck } from 'c/healthReport';
+import { customerSlug, escapeMarkdown, formatWeight, renderHealthCheck } from 'c/healthReport';
 import type { HealthCheckInput } from 'c/healthReport';
 import type { AccountHealth, AccountSignals, HealthModel, LedgerEntry } from 'c/healthEngine';
 import type { RiskFinding } from 'c/riskEngine';
@@ -235,6 +235,26 @@ describe('renderHealthCheck', () => {
       '| Product adoption | License utilization | 35 | 25 (critical, red) | 50% | 12.5 | -5 |'
     );
     expect(markdown).toContain('| Sentiment | NPS | n/a | 50 (no data, neutral) | 25% | 12.5 | n/a |');
+  });
+
+  it('shows a weight that is not whole with one decimal, so points equal score times the shown weight', () => {
+    const escalated = ledgerEntry({
+      measure: 'EscalatedCases90d',
+      label: 'Escalated cases',
+      dimension: 'Support',
+      raw: 0,
+      score: 100,
+      weight: 0.045,
+      points: 4.5,
+      isCriticalRed: false,
+      pointsChange: null
+    });
+
+    const markdown = renderHealthCheck(input({ health: { ...input().health, ledger: [escalated] } }));
+
+    expect(markdown).toContain('| Escalated cases | 0 | 100 | 4.5% | 4.5 | n/a |');
+    expect(formatWeight(0.05)).toBe('5%');
+    expect(formatWeight(0.0449999)).toBe('4.5%');
   });
 
   it('recommends an action for a red dimension only', () => {

@@ -6,6 +6,7 @@ import requestOverride from '@salesforce/apex/HealthScorecardController.requestO
 import recalculate from '@salesforce/apex/HealthScorecardController.recalculate';
 import {
   addDays,
+  buildDimensionRows,
   buildTrendChart,
   buildWaterfall,
   describeTrend,
@@ -448,6 +449,15 @@ describe('scorecardView', () => {
     expect(formatSigned(1.25)).toBe('+1.3');
     expect(formatSigned(-3)).toBe('-3');
     expect(formatSigned(0.04)).toBe('0');
+  });
+
+  it('shows a weight that is not whole with one decimal', () => {
+    const rows = buildDimensionRows([
+      { name: 'Support', label: 'Support', score: 100, weight: 0.045, coverage: 1 },
+      { name: 'Sentiment', label: 'Sentiment', score: 50, weight: 0.3, coverage: 1 }
+    ] as ApexTypes.HealthScorecardController_DimensionScore[]);
+
+    expect(rows.map((row) => row.weightText)).toEqual(['weight 4.5%', 'weight 30%']);
   });
 
   it('describes an unknown trend', () => {

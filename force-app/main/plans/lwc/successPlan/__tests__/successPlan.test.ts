@@ -442,7 +442,7 @@ describe('c-success-plan', () => {
     expect(checks).toHaveLength(11);
     const severe = checks.find((check) => check.dataset.check === 'severeRisksMitigated');
     expect(textOf(severe?.querySelector('[data-id="readiness-finding"]'))).toBe(
-      '1 of 2 active critical or high risks have a mitigation and a rung.'
+      '1 of 2 active critical or high risks has a mitigation and a rung.'
     );
     expect(textOf(severe?.querySelector('[data-id="readiness-check-missing"]'))).toBe(
       'To add: Give 1 critical or high risk a mitigation and an escalation rung.'
@@ -954,6 +954,10 @@ describe('planView', () => {
     expect(formatValue(12.345, 'hours')).toBe('12.35 hours');
     expect(formatValue(3, '  ')).toBe('3');
     expect(formatValue(null, 'days')).toBe('not set');
+    expect(formatValue(1, 'teams')).toBe('1 team');
+    expect(formatValue(1, 'entries')).toBe('1 entry');
+    expect(formatValue(1, 'class')).toBe('1 class');
+    expect(formatValue(1.5, 'teams')).toBe('1.5 teams');
   });
 
   it('builds the header of a sparse plan', () => {

@@ -42,7 +42,8 @@ import type {
   PptxTextOptions,
   PptxTextRun,
   QbrData,
-  QbrDraft
+  QbrDraft,
+  ReadinessInput
 } from '../qbrEngine';
 import reviewData from './data/reviewData.json';
 
@@ -389,7 +390,7 @@ describe('readiness adapters', () => {
     expect(input.isRiskReviewed).toBe(true);
     expect(result.checks.find((check) => check.id === 'actionItemsOwnedAndDated')).toMatchObject({
       points: 8,
-      finding: '1 of 2 action items have an owner and a due date.',
+      finding: '1 of 2 action items has an owner and a due date.',
       missing: 'Give 1 action item an owner and a due date.'
     });
     expect(result.checks.find((check) => check.id === 'renewalAddressed')?.finding).toBe(
@@ -530,6 +531,7 @@ describe('readiness adapters', () => {
 
   it('rates a risk plan from its entries', () => {
     const entry = (rule: string, severity: 'Critical' | 'High', actions: RiskPlanEntry['actions']): RiskPlanEntry => ({
+      title: rule,
       finding: {
         rule,
         ruleType: 'ScoreDrop',
@@ -576,6 +578,55 @@ describe('readiness adapters', () => {
     expect(input.goals.map((goal) => goal.objectiveOutcome)).toEqual([null, 'Raise weekly active use to 80% of seats']);
     expect(input.claims[0]).toMatchObject({ value: 120000, unit: 'USD', period: '2026-11-01 to 2026-12-01' });
     expect(result.score).toBe(100 - 7 - 5 - 10 - 7 - 10);
+  });
+});
+
+describe('readiness findings', () => {
+  function findingsOf(input: Partial<ReadinessInput>): Record<string, string> {
+    const result = scoreReadiness({
+      kind: 'Qbr',
+      customerObjectives: [],
+      goals: [],
+      actionItems: [],
+      claims: [],
+      risks: [],
+      hasExecutiveSponsor: false,
+      customerFeedbackCount: 0,
+      insights: [],
+      expansionSignals: [],
+      renewalDate: null,
+      isRiskReviewed: true,
+      ...input
+    });
+    return Object.fromEntries(result.checks.map((check) => [check.id, check.finding]));
+  }
+
+  function risk(rung: string | null): ReadinessInput['risks'][number] {
+    return { title: 'Score drop', severity: 'High', hasMitigation: true, rung, status: 'Open' };
+  }
+
+  it('makes the verb agree with a count of one', () => {
+    const findings = findingsOf({
+      risks: [risk('CSM')],
+      goals: [{ text: 'Raise usage', objectiveOutcome: null }],
+      claims: [{ text: 'Cases fell', value: 12, unit: null, period: 'Q3', asOf: null }]
+    });
+
+    expect(findings.severeRisksMitigated).toBe('The active critical or high risk has a mitigation and a rung.');
+    expect(findings.goalsLinkedToObjectives).toBe('The goal does not serve a customer objective.');
+    expect(findings.claimsHaveNumberAndPeriod).toBe('The claim carries a number and its period.');
+  });
+
+  it('says none, one or several of a larger set', () => {
+    expect(findingsOf({ risks: [risk(null), risk(null)] }).severeRisksMitigated).toBe(
+      'None of the 2 active critical or high risks has a mitigation and a rung.'
+    );
+    expect(findingsOf({ risks: [risk('CSM'), risk(null)] }).severeRisksMitigated).toBe(
+      '1 of 2 active critical or high risks has a mitigation and a rung.'
+    );
+    expect(findingsOf({ risks: [risk('CSM'), risk('CSM'), risk(null)] }).severeRisksMitigated).toBe(
+      '2 of 3 active critical or high risks have a mitigation and a rung.'
+    );
   });
 });
 

@@ -488,6 +488,7 @@ describe('validateEscalationRungs', () => {
 
 function planEntry(finding: Partial<RiskFinding>, overrides: Partial<RiskPlanEntry> = {}): RiskPlanEntry {
   return {
+    title: 'Score drop',
     finding: {
       rule: 'ScoreDrop',
       ruleType: 'ScoreDrop',
@@ -520,7 +521,7 @@ describe('renderRiskPlan', () => {
 
     expect(markdown).toContain('# Acme: risk mitigation plan');
     expect(markdown).toContain('As of 2026-11-30: 1 open risk (1 High); ARR at risk $120,000.');
-    expect(markdown).toContain('## 1. ScoreDrop: High, Adoption');
+    expect(markdown).toContain('## 1. Score drop: High, Adoption');
     expect(markdown).toContain(
       '- Evidence: Score fell 12 points in 28 days, from 80 on 2026-11-09 to 68 on 2026-11-30.'
     );
@@ -530,25 +531,42 @@ describe('renderRiskPlan', () => {
     expect(markdown).toContain('- Check-in: every 7 days, next on 2026-12-07');
     expect(markdown).toContain('- Resolution criteria: Score at least 75 for 2 snapshots');
     expect(markdown).toContain('- ARR at risk: $120,000');
-    expect(markdown).toContain('- Snapshots: 2026-11-09, 2026-11-30');
+    expect(markdown).not.toContain('Snapshots');
     expect(markdown).toContain('| Agree a mitigation plan | Dana Reyes | 2026-12-04 | Not Started |');
     expect(markdown.endsWith('\n')).toBe(true);
     expect(markdown.endsWith('\n\n')).toBe(false);
   });
 
-  it('orders risks by severity', () => {
+  it('orders risks as the register does: by severity, then detection date, then as given', () => {
     const risks = [
-      planEntry({ rule: 'LoginDrop', severity: 'Medium' }),
-      planEntry({ rule: 'RenewalWhileRed', severity: 'Critical' }),
-      planEntry({ rule: 'ChampionGone', severity: 'High' })
+      planEntry({ rule: 'LoginDrop', severity: 'Medium' }, { title: 'Login drop' }),
+      planEntry({ rule: 'ScoreDrop', severity: 'High', detectedOn: AS_OF }, { title: 'Score drop' }),
+      planEntry({ rule: 'RenewalWhileRed', severity: 'Critical' }, { title: 'Renewal while red' }),
+      planEntry({ rule: 'ChampionGone', severity: 'High', detectedOn: '2026-11-20' }, { title: 'Champion gone' }),
+      planEntry({ rule: 'BandDrop', severity: 'High', detectedOn: AS_OF }, { title: 'Band drop' })
     ];
 
     const markdown = renderRiskPlan({ customer: 'Acme', asOf: AS_OF, risks });
 
-    expect(markdown.indexOf('## 1. RenewalWhileRed')).toBeGreaterThan(0);
-    expect(markdown.indexOf('## 2. ChampionGone')).toBeGreaterThan(markdown.indexOf('## 1. RenewalWhileRed'));
-    expect(markdown.indexOf('## 3. LoginDrop')).toBeGreaterThan(markdown.indexOf('## 2. ChampionGone'));
-    expect(markdown).toContain('3 open risks (1 Critical, 1 High, 1 Medium)');
+    const headings = markdown.split('\n').filter((line) => line.startsWith('## '));
+    expect(headings).toEqual([
+      '## 1. Renewal while red: Critical, Adoption',
+      '## 2. Champion gone: High, Adoption',
+      '## 3. Score drop: High, Adoption',
+      '## 4. Band drop: High, Adoption',
+      '## 5. Login drop: Medium, Adoption'
+    ]);
+    expect(markdown).toContain('| 1 | Renewal while red | Adoption | Critical |');
+    expect(markdown).toContain('5 open risks (1 Critical, 3 High, 1 Medium)');
+  });
+
+  it('shows a category with spaces', () => {
+    const entry = planEntry({ category: 'ChampionLoss' }, { title: 'Champion gone' });
+
+    const markdown = renderRiskPlan({ customer: 'Acme', asOf: AS_OF, risks: [entry] });
+
+    expect(markdown).toContain('## 1. Champion gone: High, Champion loss');
+    expect(markdown).toContain('| 1 | Champion gone | Champion loss | High |');
   });
 
   it('escapes record text', () => {
@@ -572,7 +590,6 @@ describe('renderRiskPlan', () => {
     const markdown = renderRiskPlan({ customer: 'Acme', asOf: AS_OF, risks: [entry] });
 
     expect(markdown).toContain('- Cases: 500A, 500B');
-    expect(markdown).not.toContain('- Snapshots:');
   });
 
   it('shows unknown values', () => {
@@ -586,7 +603,7 @@ describe('renderRiskPlan', () => {
     expect(markdown).toContain('ARR at risk unknown.');
     expect(markdown).toContain('- Check-in: not set, next on not set');
     expect(markdown).toContain('No mitigation action yet');
-    expect(markdown).toContain('| 1 | ScoreDrop | Adoption | High | not set | CSM | not set | not set |');
+    expect(markdown).toContain('| 1 | Score drop | Adoption | High | not set | CSM | not set | not set |');
   });
 
   it('renders a plan without risks', () => {

@@ -518,7 +518,8 @@ describe('c-risk-register', () => {
     expect(blobs[0].type).toBe('text/markdown;charset=utf-8');
     const markdown = await readBlob(blobs[0]);
     expect(markdown).toContain('# Acme \\| Widgets, Inc.: risk mitigation plan');
-    expect(markdown).toContain('As of 2026-12-02: 3 open risks (1 Critical, 1 High, 1 Low)');
+    expect(markdown).toContain('As of 2026-11-30: 3 open risks (1 Critical, 1 High, 1 Low)');
+    expect(markdown).toContain('## 2. High-priority case spike: High, Support');
     expect(markdown).toContain('Red \\<b\\>since\\</b\\> 2026-11-16');
     expect(markdown).toContain('- Cases: 500000000000001AAA, 500000000000002AAA');
     expect(markdown).toContain('| Agree a mitigation plan with the customer | Lee Park | 2026-11-27 | Not Started |');
@@ -584,10 +585,11 @@ describe('registerView', () => {
     const input = buildPlanInput(REGISTER);
 
     expect(input.customer).toBe('Acme | Widgets, Inc.');
-    expect(input.asOf).toBe('2026-12-02');
+    expect(input.asOf).toBe(localDateOf('2026-11-30T14:00:00.000Z'));
     expect(input.risks).toHaveLength(3);
     const support = input.risks[1];
-    expect(support.finding.rule).toBe('High-priority case spike');
+    expect(support.title).toBe('High-priority case spike');
+    expect(support.finding.rule).toBe('HighPrioritySpike');
     expect(support.finding.caseIds).toEqual(['500000000000001AAA', '500000000000002AAA']);
     expect(support.finding.detectedOn).toBe(localDateOf('2026-11-20T09:00:00.000Z'));
     expect(support.rung).toBe('Manager');
@@ -602,6 +604,14 @@ describe('registerView', () => {
     expect(manual.finding.leadingIndicator).toBe('None recorded');
     expect(manual.finding.resolutionCriteria).toBe('Not set');
     expect(manual.arrAtRisk).toBeNull();
+  });
+
+  it('dates the plan by the data, not by the day of the export', () => {
+    const risks = (REGISTER.risks ?? []).map((risk) => ({ ...risk, detectedAt: null }));
+
+    expect(buildPlanInput({ ...REGISTER, risks: [] }).asOf).toBe('2026-12-02');
+    expect(buildPlanInput({ ...REGISTER, risks }).asOf).toBe('2026-12-02');
+    expect(buildPlanInput({ ...REGISTER, today: '2026-12-09' }).asOf).toBe(localDateOf('2026-11-30T14:00:00.000Z'));
   });
 
   it('builds no rows without a register', () => {
