@@ -76,8 +76,11 @@ describe('At-risk dashboard', () => {
     await server?.stop();
   });
 
-  /** Opens the page with no filters and waits for the table. */
+  /** Opens the page with no filters and waits for the table. The filters a test kept in the session are dropped. */
   async function openUnfiltered(): Promise<void> {
+    if (page.url().startsWith(server.url)) {
+      await page.evaluate(() => window.sessionStorage.clear());
+    }
     await page.goto('about:blank');
     const loaded = waitForApexResponse(page, GET_PORTFOLIO);
     await page.goto(`${server.url}${route}`);
@@ -151,6 +154,24 @@ describe('At-risk dashboard', () => {
     const ascending = (await tableCells(page, TABLE)).map((row) => amountOf(row[ARR_COLUMN]) ?? Infinity);
     for (let index = 1; index < ascending.length; index++) {
       expect(ascending[index]).toBeGreaterThanOrEqual(ascending[index - 1]);
+    }
+  });
+
+  it('sorts by weekly change, steepest decline first', async () => {
+    await openUnfiltered();
+
+    await page.locator(`${DASHBOARD} [data-field="change"]`).click();
+    const header = page.locator(`${DASHBOARD} th`, { has: page.locator('[data-field="change"]') });
+    await expect(header.getAttribute('aria-sort')).resolves.toBe('ascending');
+
+    // The Change cell ends in the weekly change, such as "Declining, -2.5 a week"; Unknown trends sort last.
+    const changes = (await tableCells(page, TABLE)).map((row) => {
+      const match = /([+-]?\d+(?:\.\d+)?) a week$/.exec(row[CHANGE_COLUMN]);
+      return match ? Number(match[1]) : Infinity;
+    });
+    expect(changes[0]).toBeLessThan(0);
+    for (let index = 1; index < changes.length; index++) {
+      expect(changes[index]).toBeGreaterThanOrEqual(changes[index - 1]);
     }
   });
 
@@ -245,6 +266,45 @@ describe('At-risk dashboard', () => {
       expect(row[FLAGS_COLUMN]).toContain('Call disagrees');
     }
     await expect(disagreementTile.getAttribute('aria-pressed')).resolves.toBe('true');
+  });
+
+  it('keeps filters, sort and page after opening an account and going back', async () => {
+    await openUnfiltered();
+    await applyFilter(() => chooseOption('Band', 'Red'));
+    await page.locator(`${DASHBOARD} [data-field="arr"]`).click();
+    const before = await tableCells(page, TABLE);
+    const textBefore = await pageText();
+
+    await page.locator(TABLE).getByRole('link', { name: before[0][NAME_COLUMN], exact: true }).click();
+    await page.locator('[data-component="healthScorecard"] [data-id="score"]').waitFor();
+    const loaded = waitForApexResponse(page, GET_PORTFOLIO);
+    await page.goBack();
+    await loaded;
+    await page.locator(TABLE).waitFor();
+
+    const header = page.locator(`${DASHBOARD} th`, { has: page.locator('[data-field="arr"]') });
+    await expect(header.getAttribute('aria-sort')).resolves.toBe('descending');
+    await expect(page.locator(DASHBOARD).getByRole('combobox', { name: 'Band' }).innerText()).resolves.toContain('Red');
+    expect(await tableCells(page, TABLE)).toEqual(before);
+    expect(await pageText()).toBe(textBefore);
+  });
+
+  it('disables a tile that would list no account', async () => {
+    await openUnfiltered();
+    const tiles = await page.locator(`${DASHBOARD} [data-id="attention-tiles"] [data-id="tile"]`).all();
+    expect(tiles).toHaveLength(4);
+    for (const tile of tiles) {
+      const isZero = (await tile.locator('.tile-value').innerText()).trim() === '0';
+      await expect(tile.getAttribute('aria-disabled')).resolves.toBe(isZero ? 'true' : 'false');
+      if (isZero) {
+        await expect(tile.getAttribute('title')).resolves.toMatch(/^No listed account /);
+        const rowsText = await page.locator(`${DASHBOARD} [data-id="rows-text"]`).innerText();
+        // Playwright waits for an aria-disabled button to become enabled; a forced click is what a user's click does.
+        await tile.click({ force: true });
+        await expect(page.locator(`${DASHBOARD} [data-id="no-match"]`).count()).resolves.toBe(0);
+        await expect(page.locator(`${DASHBOARD} [data-id="rows-text"]`).innerText()).resolves.toBe(rowsText);
+      }
+    }
   });
 
   it('opens the account record from its name', async () => {

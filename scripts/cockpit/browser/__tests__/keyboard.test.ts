@@ -194,6 +194,11 @@ describe('Keyboard', () => {
     await server?.stop();
   });
 
+  afterEach(async () => {
+    // The dashboard keeps its filters in the tab's session storage; each case starts from none.
+    await page.evaluate(() => sessionStorage.clear()).catch(() => undefined);
+  });
+
   const runs = CASES.flatMap((entry) => entry.keys.map((keys) => ({ ...entry, keys })));
   it.each(runs.map((run) => [run.name, run.keys.join('+'), run] as const))('%s with %s', async (_name, _keys, run) => {
     await openRoute(page, server.url, routes[run.page], ready[run.page]);

@@ -21,9 +21,11 @@ import {
   describeComparison,
   describePage,
   describeQuickFilter,
-  describeRows
+  describeRows,
+  describeTileScope
 } from './dashboardView';
 import type { BandBar, Formatters, Option, OwnerRiskRow, SummaryTile, TileAction } from './dashboardView';
+import { readState, sessionStorageOrUndefined, writeState } from './dashboardState';
 
 type Portfolio = ApexTypes.HealthPortfolioController_Portfolio;
 
@@ -44,6 +46,8 @@ interface LoadedDashboard {
   segmentOptions: Option[];
   rowsText: string;
   comparisonText: string;
+  /** Listed accounts with an open critical or high risk, which the severe ARR tile lists. */
+  listedSevereCount: number;
 }
 
 /** One column header of the table. */
@@ -78,7 +82,8 @@ const RENEWAL_OPTIONS: Option[] = buildRenewalOptions();
  * renewal call disagreements, overdue risk check-ins and stale plans, and the scored accounts in a sortable, paged
  * table. Apex applies the CSM, segment, band, renewal window and moved-into-red filters and the sharing. The tiles
  * for flags filter the loaded rows, and sorting and paging work on keys computed once per response, so that a
- * response of 2,000 rows renders one page without work per row.
+ * response of 2,000 rows renders one page without work per row. The filters, sort and page are kept in the tab's
+ * session storage, so that returning from an account shows the same list.
  */
 export default class AtRiskDashboard extends NavigationMixin(LightningElement) {
   /** CSM filter: a user Id, or ALL. */
@@ -105,6 +110,24 @@ export default class AtRiskDashboard extends NavigationMixin(LightningElement) {
   readonly bandOptions = BAND_OPTIONS;
   readonly renewalOptions = RENEWAL_OPTIONS;
 
+  /** Page restored from the session, shown when the first response arrives instead of the first page. */
+  private restoredPageIndex: number | null = null;
+
+  constructor() {
+    super();
+    // Restored before the wire reads its parameters, so the first request already carries the kept filters.
+    const state = readState(sessionStorageOrUndefined());
+    this.bandFilter = state.band ?? ALL;
+    this.ownerFilter = state.owner ?? ALL;
+    this.segmentFilter = state.segment ?? ALL;
+    this.renewalWindowDays = state.renewalWindowDays ?? null;
+    this.movedIntoRedOnly = state.movedIntoRedOnly ?? false;
+    this.quickFilter = state.quickFilter ?? '';
+    this.sortField = state.sortField ?? null;
+    this.sortDirection = state.sortDirection ?? 'ascending';
+    this.restoredPageIndex = state.pageIndex ?? null;
+  }
+
   @wire(getPortfolio, {
     band: '$bandFilter',
     ownerId: '$ownerFilter',
@@ -117,19 +140,22 @@ export default class AtRiskDashboard extends NavigationMixin(LightningElement) {
     if (result.data) {
       const portfolio = result.data;
       const formatters = createFormatters(portfolio.currencyCode);
+      const table = new DashboardTable(portfolio.rows);
       this.loaded = {
         portfolio,
         formatters,
-        table: new DashboardTable(portfolio.rows),
+        table,
         bandBar: buildBandBar(portfolio, formatters),
         ownerRisks: buildOwnerRisks(portfolio.ownerRisks, formatters),
         ownerOptions: buildOwnerOptions(portfolio.owners),
         segmentOptions: buildSegmentOptions(portfolio.segments),
         rowsText: describeRows(portfolio, formatters),
-        comparisonText: describeComparison(portfolio)
+        comparisonText: describeComparison(portfolio),
+        listedSevereCount: table.countFlag('severeRisk')
       };
       this.loadError = undefined;
-      this.pageIndex = 0;
+      this.pageIndex = this.restoredPageIndex ?? 0;
+      this.restoredPageIndex = null;
       this.refreshPage();
       this.isLoading = false;
       this.isRefreshing = false;
@@ -171,7 +197,14 @@ export default class AtRiskDashboard extends NavigationMixin(LightningElement) {
   }
 
   get arrTiles(): SummaryTile[] {
-    return this.loaded ? buildArrTiles(this.loaded.portfolio, this.loaded.formatters, this.tileState) : [];
+    return this.loaded
+      ? buildArrTiles(this.loaded.portfolio, this.loaded.formatters, this.tileState, this.loaded.listedSevereCount)
+      : [];
+  }
+
+  get tileScopeText(): string {
+    const owner = this.loaded?.ownerOptions.find((option) => option.value === this.ownerFilter && option.value !== ALL);
+    return describeTileScope(owner?.label ?? '', this.segmentFilter);
   }
 
   get attentionTiles(): SummaryTile[] {
@@ -287,7 +320,8 @@ export default class AtRiskDashboard extends NavigationMixin(LightningElement) {
   handleTileClick(event: Event): void {
     const key = (event.currentTarget as HTMLElement).dataset.tile;
     const tile = [...this.bandTiles, ...this.arrTiles, ...this.attentionTiles].find((entry) => entry.key === key);
-    if (tile) {
+    // A disabled tile gives its reason in its description; a click on it would list no account.
+    if (tile && tile.disabled !== 'true') {
       this.applyTileAction(tile.action, tile.pressed === 'true');
     }
   }
@@ -392,6 +426,22 @@ export default class AtRiskDashboard extends NavigationMixin(LightningElement) {
       this.loaded.formatters
     );
     this.pageIndex = this.page.pageIndex;
+    this.saveState();
+  }
+
+  /** Keeps the filters, sort and page for the return from an account page. */
+  private saveState(): void {
+    writeState(sessionStorageOrUndefined(), {
+      band: this.bandFilter,
+      owner: this.ownerFilter,
+      segment: this.segmentFilter,
+      renewalWindowDays: this.renewalWindowDays,
+      movedIntoRedOnly: this.movedIntoRedOnly,
+      quickFilter: this.quickFilter,
+      sortField: this.sortField,
+      sortDirection: this.sortDirection,
+      pageIndex: this.pageIndex
+    });
   }
 
   private setServerFilters(changes: {
@@ -423,6 +473,7 @@ export default class AtRiskDashboard extends NavigationMixin(LightningElement) {
     this.segmentFilter = segment;
     this.renewalWindowDays = renewalWindowDays;
     this.movedIntoRedOnly = moved;
+    this.saveState();
   }
 }
 

@@ -71,8 +71,11 @@ export interface TableEntry {
   arr: number | null;
   score: number | null;
   bandRank: number | null;
-  /** 0 moved into red, 1 other band change, 2 no change. */
-  changeRank: number;
+  /**
+   * Weekly change of the score in points (the fitted slope the Change column shows), or null when the trend is
+   * unknown. Moving into red is a flag of the row and no part of this key, so the steepest decline sorts first.
+   */
+  weeklyChange: number | null;
   daysToRenewal: number | null;
 }
 
@@ -153,11 +156,12 @@ function countBits(value: number): number {
   return count;
 }
 
-function changeRankOf(row: AccountRow): number {
-  if (row.movedIntoRed === true) {
-    return 0;
+/** Returns the weekly change the Change column shows: the trend's slope, or null when the column shows Unknown. */
+function weeklyChangeOf(row: AccountRow): number | null {
+  if (!row.trend || row.trend === 'Unknown') {
+    return null;
   }
-  return row.previousBand && row.previousBand !== row.band ? 1 : 2;
+  return numberOrNull(row.trendSlope);
 }
 
 /**
@@ -179,7 +183,7 @@ export function buildEntries(rows: AccountRow[] | null): TableEntry[] {
       arr: numberOrNull(row.arr),
       score: numberOrNull(row.score),
       bandRank: row.band ? (BAND_RANK[row.band] ?? Object.keys(BAND_RANK).length) : null,
-      changeRank: changeRankOf(row),
+      weeklyChange: weeklyChangeOf(row),
       daysToRenewal: numberOrNull(row.daysToRenewal)
     };
   }
@@ -274,7 +278,7 @@ export class DashboardTable {
       case 'band':
         return entry.bandRank;
       case 'change':
-        return entry.changeRank;
+        return entry.weeklyChange;
       case 'renewal':
         return entry.daysToRenewal;
       case 'flags':

@@ -57,6 +57,11 @@ export interface SummaryTile {
   className: string;
   /** 'true' while the tile's filter is applied, for aria-pressed. */
   pressed: 'true' | 'false';
+  /**
+   * 'true' when a click would list no account, for aria-disabled; the description then says why. A pressed tile stays
+   * enabled so that a click can clear its filter.
+   */
+  disabled: 'true' | 'false';
   action: TileAction;
 }
 
@@ -90,6 +95,20 @@ export interface TileState {
   movedIntoRedOnly: boolean;
   quickFilter: string;
 }
+
+/**
+ * Scope of the band and ARR tiles, in the labels and descriptions: the scored accounts of the CSM and segment
+ * filters. The band, renewal and moved-into-red filters and the quick filters narrow the list, not this scope.
+ */
+export const BOOK_SCOPE = 'in your book';
+
+/** What each band tile says of an account in its band, after "No account in your book". */
+const BAND_PHRASES: Record<string, string> = {
+  Red: 'is red',
+  Yellow: 'is yellow',
+  Green: 'is green',
+  Insufficient: 'has insufficient data'
+};
 
 function round(value: number, places: number): number {
   const factor = 10 ** places;
@@ -235,6 +254,16 @@ function pressedValue(pressed: boolean): 'true' | 'false' {
   return pressed ? 'true' : 'false';
 }
 
+/** Returns the noun after a count: `account` for one, `accounts` otherwise. */
+function accountsNoun(count: number | null | undefined): string {
+  return count === 1 ? 'account' : 'accounts';
+}
+
+/** Turns "have ..." into "has ..." for a count of one. */
+function agree(count: number | null | undefined, text: string): string {
+  return count === 1 ? text.replace(/^have /, 'has ') : text;
+}
+
 /**
  * Builds the band tiles, which count the scored accounts of the owner and segment filters and filter by band.
  * @param portfolio The dashboard.
@@ -252,52 +281,75 @@ export function buildBandTiles(portfolio: Portfolio, formatters: Formatters, sta
   };
   return BANDS.map((band) => {
     const label = bandLabel(band);
-    const value = countText(values[band], formatters);
+    const count = values[band] ?? 0;
+    const value = countText(count, formatters);
     const pressed = state.band === band;
+    const disabled = count === 0 && !pressed;
+    const description = disabled
+      ? `No account ${BOOK_SCOPE} ${BAND_PHRASES[band]}, so there is nothing to list.`
+      : `${value} ${label.toLowerCase()} ${accountsNoun(count)} ${BOOK_SCOPE}. Show only the ${label.toLowerCase()} accounts.`;
     return {
       key: `band-${band.toLowerCase()}`,
       label,
       value,
-      description: `${value} ${label.toLowerCase()} accounts. Show only the ${label.toLowerCase()} accounts.`,
+      description,
       className: tileClass(`tile_${band.toLowerCase()}`, pressed),
       pressed: pressedValue(pressed),
+      disabled: pressedValue(disabled),
       action: { kind: 'band', band }
     };
   });
 }
 
 /**
- * Builds the ARR tiles: the ARR of the red accounts, and of the accounts with an open critical or high risk.
+ * Builds the ARR tiles: the ARR of the red accounts in your book, and of the accounts in your book with an open
+ * critical or high risk. The second tile filters the listed accounts, so it is disabled when none of them has such a
+ * risk.
  * @param portfolio The dashboard.
  * @param formatters Number formats of the response.
  * @param state Filters the tiles reflect.
+ * @param listedSevereCount Listed accounts with an open critical or high risk.
  * @returns The two tiles.
  */
-export function buildArrTiles(portfolio: Portfolio, formatters: Formatters, state: TileState): SummaryTile[] {
+export function buildArrTiles(
+  portfolio: Portfolio,
+  formatters: Formatters,
+  state: TileState,
+  listedSevereCount: number
+): SummaryTile[] {
   const redArr = formatMoney(portfolio.redArr ?? 0, formatters);
   const severeArr = formatMoney(portfolio.severeRiskArr ?? 0, formatters);
   const severeCount = countText(portfolio.severeRiskCount, formatters);
+  const severeAccounts = `${severeCount} ${accountsNoun(portfolio.severeRiskCount)} ${BOOK_SCOPE}`;
   const redPressed = state.band === 'Red';
   const severePressed = state.quickFilter === 'severeRisk';
+  const redDisabled = (portfolio.bandCounts?.red ?? 0) === 0 && !redPressed;
+  const severeDisabled = listedSevereCount === 0 && !severePressed;
   return [
     {
       key: 'arr-red',
-      label: 'Red ARR',
+      label: `Red ARR ${BOOK_SCOPE}`,
       value: redArr,
-      description: `${redArr} of ARR in red accounts. Show only the red accounts.`,
+      description: redDisabled
+        ? `No account ${BOOK_SCOPE} is red, so there is nothing to list.`
+        : `${redArr} of ARR in red accounts ${BOOK_SCOPE}. Show only the red accounts.`,
       className: tileClass('tile_arr', redPressed),
       pressed: pressedValue(redPressed),
+      disabled: pressedValue(redDisabled),
       action: { kind: 'band', band: 'Red' }
     },
     {
       key: 'arr-severe',
-      label: `ARR with open critical or high risks (${severeCount} accounts)`,
+      label: `ARR with open critical or high risks (${severeAccounts})`,
       value: severeArr,
-      description:
-        `${severeArr} of ARR in ${severeCount} accounts with an open critical or high risk. ` +
-        'Show only the listed accounts with such a risk.',
+      description: severeDisabled
+        ? `${severeArr} of ARR in ${severeAccounts} with an open critical or high risk. ` +
+          'No listed account has such a risk, so there is nothing to list.'
+        : `${severeArr} of ARR in ${severeAccounts} with an open critical or high risk. ` +
+          'Show only the listed accounts with such a risk.',
       className: tileClass('tile_arr', severePressed),
       pressed: pressedValue(severePressed),
+      disabled: pressedValue(severeDisabled),
       action: { kind: 'quickFilter', filter: 'severeRisk' }
     }
   ];
@@ -320,13 +372,18 @@ export function buildAttentionTiles(portfolio: Portfolio, formatters: Formatters
     action: TileAction
   ): SummaryTile => {
     const value = countText(count, formatters);
+    // Moved into red is a filter of the query, which can find accounts beyond the listed ones when rows were left out.
+    const disabled = (count ?? 0) === 0 && !pressed && !(action.kind === 'moved' && portfolio.hasMore === true);
     return {
       key,
       label,
       value,
-      description: `${value} listed accounts ${countedText}. Show only those accounts.`,
+      description: disabled
+        ? `No listed account ${agree(1, countedText)}, so there is nothing to list.`
+        : `${value} listed ${accountsNoun(count)} ${agree(count, countedText)}. Show only those accounts.`,
       className: tileClass('tile_attention', pressed),
       pressed: pressedValue(pressed),
+      disabled: pressedValue(disabled),
       action
     };
   };
@@ -472,6 +529,28 @@ export function buildRenewalOptions(): Option[] {
     { label: 'Any renewal date', value: ALL },
     ...RENEWAL_WINDOWS.map((days) => ({ label: `Next ${days} days`, value: String(days) }))
   ];
+}
+
+/**
+ * Describes which accounts the tiles count: the band and ARR tiles count your book, the scored accounts of the CSM
+ * and segment filters, and the attention tiles count the listed accounts.
+ * @param ownerName Name of the CSM of the filter, or an empty string for every CSM.
+ * @param segment Segment of the filter, or an empty string for every segment.
+ * @returns One sentence.
+ */
+export function describeTileScope(ownerName: string, segment: string): string {
+  let book = 'every scored account you can see';
+  if (ownerName !== '' && segment !== '') {
+    book = `the scored accounts of ${ownerName} in the ${segment} segment`;
+  } else if (ownerName !== '') {
+    book = `the scored accounts of ${ownerName}`;
+  } else if (segment !== '') {
+    book = `the scored accounts in the ${segment} segment`;
+  }
+  return (
+    `Health bands and ARR at risk count your book: ${book}, whatever the band, renewal and moved-into-red ` +
+    'filters. Needs attention counts the listed accounts.'
+  );
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   formatMoney,
   formatScore
 } from '../dashboardView';
+import { STATE_KEY, readState, writeState } from '../dashboardState';
 import dashboardData from './data/dashboard.json';
 import dashboardEmpty from './data/dashboardEmpty.json';
 import dashboardRedOnly from './data/dashboardRedOnly.json';
@@ -193,6 +194,7 @@ describe('c-at-risk-dashboard', () => {
     while (document.body.firstChild) {
       document.body.removeChild(document.body.firstChild);
     }
+    window.sessionStorage.clear();
     jest.clearAllMocks();
   });
 
@@ -256,9 +258,13 @@ describe('c-at-risk-dashboard', () => {
         { value: '0', label: 'Insufficient data' }
       ]);
       expect(tileTexts(element, 'arr-tiles')).toEqual([
-        { value: '$500,000', label: 'Red ARR' },
-        { value: '$400,000', label: 'ARR with open critical or high risks (1 accounts)' }
+        { value: '$500,000', label: 'Red ARR in your book' },
+        { value: '$400,000', label: 'ARR with open critical or high risks (1 account in your book)' }
       ]);
+      expect(byId(element, 'tile-scope')?.textContent).toBe(
+        'Health bands and ARR at risk count your book: every scored account you can see, whatever the band, ' +
+          'renewal and moved-into-red filters. Needs attention counts the listed accounts.'
+      );
       expect(byId(element, 'loading')).toBeNull();
       await expect(element).toBeAccessible();
     });
@@ -274,6 +280,27 @@ describe('c-at-risk-dashboard', () => {
       ]);
       expect(tile(element, 'overdue-check-in').title).toBe(
         '2 listed accounts have an overdue risk check-in. Show only those accounts.'
+      );
+      expect(tile(element, 'stale-plan').title).toBe(
+        '1 listed account has a success plan whose review is overdue. Show only those accounts.'
+      );
+    });
+
+    it('keeps the book scope of the summary tiles under a band filter, and names the CSM and segment', async () => {
+      const element = await mountWith(DASHBOARD);
+      changeCombobox(element, 'band-filter', 'Red');
+      changeCombobox(element, 'owner-filter', ANN);
+      changeCombobox(element, 'segment-filter', 'Enterprise');
+      await flush();
+      getPortfolioAdapter.emit(RED_ONLY);
+      await flush();
+
+      expect(tile(element, 'arr-severe').querySelector('.tile-label')?.textContent).toBe(
+        `ARR with open critical or high risks (${String(RED_ONLY.severeRiskCount)} ` +
+          `${RED_ONLY.severeRiskCount === 1 ? 'account' : 'accounts'} in your book)`
+      );
+      expect(byId(element, 'tile-scope')?.textContent).toContain(
+        'count your book: the scored accounts of Ann Lee in the Enterprise segment, whatever the band'
       );
     });
 
@@ -402,6 +429,28 @@ describe('c-at-risk-dashboard', () => {
       await sortBy(element, 'renewal');
 
       expect(columnOf(element, RENEWAL_COLUMN)).toEqual(['180 days', '40 days', '10 days ago', 'No renewal date']);
+    });
+
+    it('sorts by weekly change, steepest decline first, whether or not the row moved into red', async () => {
+      const element = await mountWith(
+        withRows([...ROWS, { ...ROWS[3], accountId: '001000000000009AAA', accountName: 'Steep', trendSlope: -6 }])
+      );
+
+      await sortBy(element, 'change');
+
+      expect(columnOf(element, NAME_COLUMN)).toEqual([
+        'Steep',
+        'Acme Falling',
+        'Globex <b>Steady</b> Red',
+        'Umbrella Green',
+        'Initech Yellow'
+      ]);
+      expect(tableRows(element)[1].classList.contains('row_moved')).toBe(true);
+
+      await sortBy(element, 'change');
+
+      expect(columnOf(element, NAME_COLUMN)[0]).toBe('Umbrella Green');
+      expect(columnOf(element, NAME_COLUMN)[4]).toBe('Initech Yellow');
     });
 
     it('sorts by number of flags', async () => {
@@ -714,14 +763,48 @@ describe('c-at-risk-dashboard', () => {
       expect((byId(element, 'moved-filter') as HTMLElement & { checked: boolean }).checked).toBe(true);
     });
 
-    it('says when no listed account has the flag', async () => {
-      const element = await mountWith(withRows(ROWS.slice(3), { disagreementCount: 0 }));
+    it('disables a tile that would list no account and says why', async () => {
+      const element = await mountWith(withRows(ROWS.slice(3), { disagreementCount: 0, overdueCheckInCount: 0 }));
 
+      const overdue = tile(element, 'overdue-check-in');
+      expect(overdue.getAttribute('aria-disabled')).toBe('true');
+      expect(overdue.title).toBe('No listed account has an overdue risk check-in, so there is nothing to list.');
+      expect(tile(element, 'band-insufficient').getAttribute('aria-disabled')).toBe('true');
+      expect(tile(element, 'band-insufficient').title).toBe(
+        'No account in your book has insufficient data, so there is nothing to list.'
+      );
+      expect(tile(element, 'arr-severe').getAttribute('aria-disabled')).toBe('true');
+      expect(tile(element, 'band-red').getAttribute('aria-disabled')).toBe('false');
+
+      overdue.click();
+      tile(element, 'band-insufficient').click();
+      tile(element, 'arr-severe').click();
+      await flush();
+
+      expect(tableRows(element)).toHaveLength(1);
+      expect(byId(element, 'quick-filter')).toBeNull();
+      expect(overdue.getAttribute('aria-pressed')).toBe('false');
+      expect(getPortfolioAdapter.getLastConfig()).toEqual(DEFAULT_CONFIG);
+      await expect(element).toBeAccessible();
+    });
+
+    it('keeps the moved-into-red tile enabled when rows were left out', async () => {
+      const element = await mountWith(withRows(ROWS.slice(3), { movedIntoRedCount: 0, hasMore: true }));
+
+      expect(tile(element, 'moved').getAttribute('aria-disabled')).toBe('false');
+    });
+
+    it('says when no listed account has the flag after a new response', async () => {
+      const element = await mountWith(DASHBOARD);
       tile(element, 'disagreement').click();
+      await flush();
+
+      getPortfolioAdapter.emit(withRows(ROWS.slice(3), { disagreementCount: 0 }));
       await flush();
 
       expect(tableRows(element)).toHaveLength(0);
       expect(byId(element, 'no-match')).not.toBeNull();
+      expect(tile(element, 'disagreement').getAttribute('aria-disabled')).toBe('false');
       expect(byId(element, 'quick-filter-text')?.textContent).toBe(
         "0 of 1 listed accounts have a renewal call that disagrees with the account's health."
       );
@@ -742,6 +825,99 @@ describe('c-at-risk-dashboard', () => {
       expect(columnOf(element, NAME_COLUMN)).toHaveLength(17);
       expect(columnOf(element, NAME_COLUMN)[16]).toBe('Account 199');
     });
+  });
+});
+
+describe('kept state', () => {
+  afterEach(() => {
+    while (document.body.firstChild) {
+      document.body.removeChild(document.body.firstChild);
+    }
+    window.sessionStorage.clear();
+    jest.clearAllMocks();
+  });
+
+  it('restores filters, quick filter, sort and page after returning from an account', async () => {
+    const first = await mountWith(withRows(manyRows(200)));
+    changeCombobox(first, 'segment-filter', 'Enterprise');
+    changeCombobox(first, 'renewal-filter', '90');
+    await flush();
+    getPortfolioAdapter.emit(withRows(manyRows(200)));
+    await flush();
+    tile(first, 'overdue-check-in').click();
+    await flush();
+    await sortBy(first, 'arr');
+    byId(first, 'next-page')?.click();
+    await flush();
+    (tableRows(first)[0].querySelector('a') as HTMLAnchorElement).click();
+    document.body.removeChild(first);
+
+    const second = mount();
+    await flush();
+
+    expect(getPortfolioAdapter.getLastConfig()).toEqual({
+      ...DEFAULT_CONFIG,
+      segment: 'Enterprise',
+      renewalWindowDays: 90
+    });
+    getPortfolioAdapter.emit(withRows(manyRows(200)));
+    await flush();
+
+    expect(tile(second, 'overdue-check-in').getAttribute('aria-pressed')).toBe('true');
+    expect(header(second, 'arr').getAttribute('aria-sort')).toBe('descending');
+    expect(byId(second, 'page-text')?.textContent).toBe('Page 2 of 2, accounts 51 to 67 of 67.');
+    expect((byId(second, 'renewal-filter') as HTMLElement & { value: string }).value).toBe('90');
+  });
+
+  it('starts with the defaults when nothing usable is stored', async () => {
+    window.sessionStorage.setItem(STATE_KEY, '{not json');
+    const element = await mountWith(DASHBOARD);
+
+    expect(getPortfolioAdapter.getLastConfig()).toEqual(DEFAULT_CONFIG);
+    expect(byId(element, 'page-text')?.textContent).toBe('Page 1 of 1, accounts 1 to 4 of 4.');
+  });
+
+  it('leaves out stored values the dashboard does not offer', () => {
+    window.sessionStorage.setItem(
+      STATE_KEY,
+      JSON.stringify({
+        band: 'Purple',
+        owner: "x' OR 1=1",
+        segment: 'SMB',
+        renewalWindowDays: -5,
+        movedIntoRedOnly: 'yes',
+        quickFilter: 'everything',
+        sortField: 'change',
+        sortDirection: 'sideways',
+        pageIndex: 1.5
+      })
+    );
+
+    expect(readState(window.sessionStorage)).toEqual({ segment: 'SMB', sortField: 'change' });
+    expect(readState(undefined)).toEqual({});
+  });
+
+  it('keeps working when the storage refuses a write', () => {
+    const storage = {
+      getItem: (): string | null => null,
+      setItem: (): void => {
+        throw new Error('QuotaExceededError');
+      }
+    };
+
+    expect(() =>
+      writeState(storage, {
+        band: '',
+        owner: '',
+        segment: '',
+        renewalWindowDays: null,
+        movedIntoRedOnly: false,
+        quickFilter: '',
+        sortField: null,
+        sortDirection: 'ascending',
+        pageIndex: 0
+      })
+    ).not.toThrow();
   });
 });
 
@@ -846,7 +1022,8 @@ describe('dashboardTable', () => {
     expect(entries.map((entry) => entry.flags)).toEqual([1, 2 | 4 | 8, 2, 0]);
     expect(entries.map((entry) => entry.flagCount)).toEqual([1, 3, 1, 0]);
     expect(entries.map((entry) => entry.bandRank)).toEqual([0, 0, 1, 2]);
-    expect(entries.map((entry) => entry.changeRank)).toEqual([2, 0, 1, 2]);
+    expect(entries.map((entry) => entry.weeklyChange)).toEqual([0.04, -3.5, null, 1.2]);
+    expect(buildEntries([{ ...ROWS[0], trend: 'Unknown', trendSlope: -2 }])[0].weeklyChange).toBeNull();
     expect(entries.map((entry) => entry.daysToRenewal)).toEqual([40, 180, -10, null]);
     expect(entries[2].arr).toBeNull();
     expect(flagsOf({ ...ROWS[3], hasStalePlan: true })).toBe(4);
