@@ -205,16 +205,19 @@ describe('Keyboard', () => {
 
     await tabTo(page, run.matches, run.name);
     const effect = run.effect(page);
+    const highlighted = page.locator('[role="listbox"] [role="option"].slds-has-focus:visible');
     for (const [index, key] of run.keys.entries()) {
+      const before = key === 'ArrowDown' ? await highlighted.first().innerText() : null;
       await page.keyboard.press(key);
       if (key === 'Enter' && index < run.keys.length - 1) {
         // Enter opens a combobox's list and then highlights its current option; an arrow key pressed before the
         // highlight lands on nothing. The closed lists of the page's other comboboxes stay in the DOM, hidden, so
         // only a visible highlighted option will do.
-        await page
-          .locator('[role="listbox"] [role="option"].slds-has-focus:visible')
-          .first()
-          .waitFor({ state: 'visible' });
+        await highlighted.first().waitFor({ state: 'visible' });
+      }
+      if (before !== null) {
+        // The list moves its highlight after the key event; the next key must wait for it, as a person does.
+        await highlighted.first().filter({ hasNotText: before }).waitFor({ state: 'visible' });
       }
     }
 
