@@ -42,3 +42,4 @@ export {
   TREND_TEXT
 } from './report';
 export * from './types';
+export { compareText } from './text';

@@ -13,10 +13,7 @@ export function isNumber(value: number | null | undefined): value is number {
   return typeof value === 'number' && Number.isFinite(value);
 }
 
-/** Writes a count with its noun, adding `s` unless the count is 1: `1 user`, `3 users`. */
-export function plural(count: number, singular: string): string {
-  return `${count} ${count === 1 ? singular : `${singular}s`}`;
-}
+export { plural } from 'c/healthReport';
 
 /** Writes a percent for a sentence: `formatNumber` followed by `%` (12.5 → `12.5%`). */
 export function percentText(value: number): string {

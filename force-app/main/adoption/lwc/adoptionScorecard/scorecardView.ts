@@ -4,6 +4,7 @@
  * trend arrows, license utilization with its bars, the under-used features, and the model of the Markdown export.
  */
 import { formatNumber } from 'c/healthEngine';
+import { plural } from 'c/healthReport';
 import { ADOPTION_TRENDS, ALL_SEGMENT, SEGMENT_TYPES } from 'c/adoptionEngine';
 import type {
   AdoptionFactRow,
@@ -181,10 +182,6 @@ function percentText(value: number | null | undefined): string {
 
 function countText(value: number | null | undefined): string {
   return isNumber(value) ? formatNumber(value) : 'n/a';
-}
-
-function plural(count: number, singular: string, pluralText: string): string {
-  return `${count} ${count === 1 ? singular : pluralText}`;
 }
 
 function isSegmentType(value: string | null | undefined): value is SegmentType {

@@ -5,6 +5,7 @@
  */
 import { formatNumber, parseIsoDate } from 'c/healthEngine';
 import {
+  compareText,
   EXPANSION_APPROACHES,
   TRIGGER_TYPES,
   WHITESPACE_STATUS_LABELS,
@@ -214,11 +215,14 @@ export function buildGridGroups(map: ExpansionMap): GridGroup[] {
   const byFamily = new Map<string | null, GridRow[]>();
   rows.forEach((row, index) => {
     const family = families[index];
-    byFamily.set(family, [...(byFamily.get(family) ?? []), row]);
+    const familyRows = byFamily.get(family);
+    if (familyRows === undefined) {
+      byFamily.set(family, [row]);
+    } else {
+      familyRows.push(row);
+    }
   });
-  const named = [...byFamily.keys()]
-    .filter((family): family is string => family !== null)
-    .sort((left, right) => (left === right ? 0 : left < right ? -1 : 1));
+  const named = [...byFamily.keys()].filter((family): family is string => family !== null).sort(compareText);
   const ordered: (string | null)[] = byFamily.has(null) ? [...named, null] : named;
   return ordered.map((family, index) => ({
     key: `family-${index}`,

@@ -74,7 +74,8 @@ function formatNumber(value: number | null | undefined, places = 1): string {
   return text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
 }
 
-function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+/** Writes a count with the singular or plural form of its noun: `1 user`, `3 users`. */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : pluralForm}`;
 }
 
@@ -100,7 +101,8 @@ function formatSigned(value: number | null, places = 1): string {
   return value > 0 ? `+${text}` : text;
 }
 
-function formatMoney(value: number | null): string {
+/** Writes an amount as whole dollars with thousands separators (`$78,000`), or `n/a` when it is unknown. */
+export function formatMoney(value: number | null): string {
   if (value === null) {
     return 'n/a';
   }

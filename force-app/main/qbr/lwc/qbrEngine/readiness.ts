@@ -1,4 +1,5 @@
 import { daysBetween } from 'c/healthEngine';
+import { plural } from 'c/healthReport';
 import { READINESS_CATEGORIES, READINESS_CATEGORY_POINTS } from './types';
 import type { ReadinessBand, ReadinessCategory, ReadinessCheck, ReadinessInput, ReadinessResult } from './types';
 
@@ -78,10 +79,6 @@ export function sharePoints(maxPoints: number, part: number, whole: number): num
     return 0;
   }
   return Math.floor((2 * maxPoints * part + whole) / (2 * whole));
-}
-
-function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count} ${count === 1 ? singular : pluralForm}`;
 }
 
 /**

@@ -1,12 +1,6 @@
-import { escapeMarkdown } from 'c/healthReport';
+import { escapeMarkdown, formatMoney } from 'c/healthReport';
 import { RISK_SEVERITIES } from './types';
 import type { MitigationAction, RiskPlanEntry, RiskPlanInput, RiskSeverity } from './types';
-
-function formatMoney(value: number): string {
-  return `$${Math.round(value)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;
-}
 
 /** Labels of the categories whose stored value has no spaces, as the risk register shows them. */
 const CATEGORY_LABELS: Record<string, string> = { ChampionLoss: 'Champion loss' };

@@ -1,5 +1,6 @@
 import { computeSignal, formatIsoDate, formatNumber, parseIsoDate, roundTo } from 'c/healthEngine';
 import type { Band } from 'c/healthEngine';
+import { plural } from 'c/healthReport';
 import { describeResolution } from './resolution';
 import { BAND_DROP_LOOKBACK_DAYS, validateRiskRule } from './validate';
 import { RISK_SEVERITIES } from './types';
@@ -41,10 +42,6 @@ function compareText(left: string, right: string): number {
     return 0;
   }
   return left < right ? -1 : 1;
-}
-
-function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count} ${count === 1 ? singular : pluralForm}`;
 }
 
 function checkRules(rules: RiskRule[]): void {
