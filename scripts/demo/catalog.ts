@@ -5,7 +5,7 @@
  *
  * Every account owns Helpline Service Desk, the core product, from the day it became a customer; Automation, Insights
  * and Field Service are add-ons that some accounts bought before or during the year, more often the larger ones.
- * Field Service needs Automation, as the expansion catalog says.
+ * Field Service requires Automation, as its ExpansionProduct record does.
  */
 
 import type {

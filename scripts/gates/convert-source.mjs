@@ -134,7 +134,7 @@ export function findMissingMembers(rootDir, manifest) {
  * Converts one source folder and checks the generated package.xml.
  * @param {string} rootDir
  * @param {string} outputDir
- * @returns {{ converted: boolean, problems: string[], output: string }} `output` holds what the CLI printed.
+ * @returns {{ converted: boolean, problems: string[], output: string }} `output` is the CLI's output.
  */
 export function convertAndCheck(rootDir, outputDir) {
   rmSync(outputDir, { recursive: true, force: true });

@@ -251,12 +251,12 @@ function isCustomName(name) {
 
 /** Finds the child object behind a child relationship name such as `Escalations__r` of a parent object. */
 function childOf(objects, parentName, relationship) {
-  const wanted = relationship.replace(/__r$/i, '').toLowerCase();
+  const expectedName = relationship.replace(/__r$/i, '').toLowerCase();
   for (const object of objects.values()) {
     for (const field of object.fields.values()) {
       if (
         field.referenceTo.toLowerCase() === parentName.toLowerCase() &&
-        field.relationshipName.toLowerCase() === wanted
+        field.relationshipName.toLowerCase() === expectedName
       ) {
         return object.name;
       }

@@ -219,7 +219,7 @@ async function freeLicenses(connection: SeedConnection, licenseId: string): Prom
 /** Creates the missing users and reactivates inactive ones. Returns every portal user that is active afterwards. */
 async function createPortalUsers(
   context: PortalContext,
-  wanted: readonly SeedPortalUser[],
+  requestedUsers: readonly SeedPortalUser[],
   contactIds: ReadonlyMap<string, string>,
   profile: { id: string; licenseId: string | null },
   runningUser: RunningUser,
@@ -227,14 +227,14 @@ async function createPortalUsers(
 ): Promise<PortalUser[]> {
   const existing = await queryIn(
     context.connection,
-    wanted.map((user) => contactIds.get(user.contactKey) ?? ''),
+    requestedUsers.map((user) => contactIds.get(user.contactKey) ?? ''),
     (inList) => `SELECT Id, Username, ContactId, IsActive FROM User WHERE ContactId IN ${inList}`
   );
   const existingByContact = new Map<string, QueryRecord>(existing.map((user) => [text(user, 'ContactId') ?? '', user]));
   const active: PortalUser[] = [];
   const inactive: PortalUser[] = [];
   let missing: SeedPortalUser[] = [];
-  for (const user of wanted) {
+  for (const user of requestedUsers) {
     const record = existingByContact.get(contactIds.get(user.contactKey) ?? '');
     if (record === undefined) {
       missing.push(user);
@@ -480,7 +480,7 @@ export async function seedPortalUsers(
     candidates.map((user) => saved.accountIds.get(user.accountKey) ?? ''),
     runningUser
   );
-  const wanted = candidates.filter((user) => {
+  const requestedUsers = candidates.filter((user) => {
     const reason = blockedAccounts.get(saved.accountIds.get(user.accountKey) ?? '');
     if (reason !== undefined) {
       result.skipped.push(`No portal user for contact ${user.email}: account ${user.accountKey}: ${reason}.`);
@@ -489,7 +489,7 @@ export async function seedPortalUsers(
   });
 
   const profile = { id: profileId, licenseId: text(profileRecord, 'UserLicenseId') };
-  const users = await createPortalUsers(context, wanted, saved.contactIds, profile, runningUser, result);
+  const users = await createPortalUsers(context, requestedUsers, saved.contactIds, profile, runningUser, result);
   context.log(`Portal users: ${result.created} created, ${result.existing} already present.`);
   if (!options.logins) {
     context.log('Skipped the site and the logins (--no-logins).');

@@ -65,8 +65,8 @@ async function findSite(context: SiteContext, siteName: string): Promise<Connect
         'the scratch org from config/project-scratch-def.json, which enables the Communities and Sites features.'
     );
   }
-  const wanted = siteName.toLowerCase();
-  return (response.communities ?? []).find((site) => site.name.toLowerCase() === wanted) ?? null;
+  const expectedName = siteName.toLowerCase();
+  return (response.communities ?? []).find((site) => site.name.toLowerCase() === expectedName) ?? null;
 }
 
 /**

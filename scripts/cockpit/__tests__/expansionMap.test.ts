@@ -225,7 +225,7 @@ describe('ExpansionMapController.recordTrigger offline', () => {
 });
 
 describe('ExpansionMapController.handOff offline', () => {
-  it('creates an Opportunity with the evidence and a line item at the list price', async () => {
+  it('hand-off creates Opportunity and line item', async () => {
     const id = (await call('handOff', { accountId: ACME, productCode: 'HLP-FIELD', hypothesis: null })) as string;
     const stored = fixture.store.get('handOffs', id);
     const field = product(await map(ACME), 'HLP-FIELD');

@@ -111,15 +111,17 @@ describe('HealthJobController offline', () => {
 
   it('runs now and refuses a second run meanwhile', async () => {
     const started = await appAt('admin').adapter['HealthJobController.runNow']({});
-    const refusal = await apexMessage(appAt('admin', RUN_STEP_MS / 2).invokeApex('HealthJobController.runNow', {}));
+    const rejection = await apexMessage(appAt('admin', RUN_STEP_MS / 2).invokeApex('HealthJobController.runNow', {}));
     const halfway = await appAt('admin', RUN_STEP_MS + 1).adapter['HealthJobController.getStatus']({});
     const finished = await appAt('admin', 3 * RUN_STEP_MS).adapter['HealthJobController.getStatus']({});
 
     expect(started.isRunning).toBe(true);
     expect(started.runs?.map((run) => [run.className, run.status])).toEqual([['LoginRollupBatch', 'Processing']]);
     expect(started.lastRunErrors).toEqual([]);
-    expect(refusal).toMatch(/^The health job is already running: LoginRollupBatch job 707\w{15} is Processing since /);
-    expect(refusal).toContain('Wait until it has finished, then select Run now again.');
+    expect(rejection).toMatch(
+      /^The health job is already running: LoginRollupBatch job 707\w{15} is Processing since /
+    );
+    expect(rejection).toContain('Wait until it has finished, then select Run now again.');
     expect(halfway.runs?.map((run) => run.status)).toEqual(['Completed', 'Processing']);
     expect(finished.isRunning).toBe(false);
     expect(finished.runs?.map((run) => run.startedAt)).toEqual([

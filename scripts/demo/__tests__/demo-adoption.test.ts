@@ -121,7 +121,7 @@ describe('demo adoption files', () => {
     expect(missing).toEqual([]);
   });
 
-  it('counts at most the assigned users as tried and the tried ones as active', () => {
+  it('caps tried and active users', () => {
     const broken = table('FeatureUsage__c.csv').filter((row) => {
       const assigned = Number(field(row, 'AssignedUsers__c'));
       const active = Number(field(row, 'ActiveUsers__c'));
@@ -151,7 +151,7 @@ describe('demo adoption files', () => {
     ]);
   });
 
-  it('gives usage to every account with a usage story and none to the no-usage accounts', () => {
+  it('gives usage only to usage stories', () => {
     const withUsage = new Set(table('FeatureUsage__c.csv').map((row) => field(row, 'Account__c')));
 
     expect(storyAccountIds('NoUsage').filter((id) => withUsage.has(id))).toEqual([]);

@@ -495,10 +495,13 @@ export function parseSoql(soql: string, source: string): QueryContext {
 }
 
 function childObjectOf(objects: Map<string, ObjectInfo>, parent: string, relationship: string): string | null {
-  const wanted = relationship.replace(/__r$/i, '').toLowerCase();
+  const expectedName = relationship.replace(/__r$/i, '').toLowerCase();
   for (const object of objects.values()) {
     for (const field of object.fields.values()) {
-      if (field.referenceTo.toLowerCase() === parent.toLowerCase() && field.relationshipName.toLowerCase() === wanted) {
+      if (
+        field.referenceTo.toLowerCase() === parent.toLowerCase() &&
+        field.relationshipName.toLowerCase() === expectedName
+      ) {
         return object.name;
       }
     }

@@ -109,7 +109,7 @@ function compareText(left: string, right: string): number {
   return left < right ? -1 : 1;
 }
 
-/** The segment All first, then by segment key in UTF-16 code unit order, as AdoptionFactBuilder writes them. */
+/** Sorts segments as AdoptionFactBuilder writes them: All first, then by segment key in UTF-16 code unit order. */
 function sortedSegments(byKey: Map<string, Segment>): Segment[] {
   const allKey = `${ALL_SEGMENT}|${ALL_SEGMENT}`;
   const rest = [...byKey.keys()].filter((key) => key !== allKey).sort(compareText);

@@ -1,8 +1,8 @@
 /**
- * Records of an org export that the adoption scorecard, the adoption playbooks and the expansion map read: feature
- * usage and entitlements, the product catalog with its standard prices, each account's Assets, Opportunity products
- * and champion roles, business triggers, and the playbooks with their barriers and sprint Tasks. Every file is
- * optional; a missing file means no data of its kind, and its `loaded` flag stays false.
+ * Records of an org export that the adoption scorecard, the adoption playbooks and the expansion map read. They are
+ * feature usage and entitlements, the product catalog with its standard prices, each account's Assets, Opportunity
+ * products and champion roles, business triggers, and the playbooks with their barriers and sprint Tasks. Every file
+ * is optional: a missing file means no data of its kind, and its `loaded` flag stays false.
  */
 import type { Barrier, PlaybookStatus, SegmentType, TriggerType } from 'c/adoptionEngine';
 import type { AdoptionUser, FeatureEntitlementRow, FeatureUsageRow } from '../adoption/facts';
@@ -25,7 +25,7 @@ export interface PriceEntryRecord {
   pricebookId: string | null;
   unitPrice: number;
   isActive: boolean;
-  /** Pricebook2.IsStandard; true when the column is absent, as the notice of the file says. */
+  /** Pricebook2.IsStandard, or true when the column is absent (the reader's notice for the file states this). */
   isStandard: boolean;
 }
 
@@ -75,7 +75,7 @@ export interface LineItemRecord extends ProductRef {
 /** A contact named Champion on an Opportunity or on the account relation. */
 export interface ChampionRoleRecord {
   contactId: string;
-  /** Where the role comes from: the Opportunity's name for an OpportunityContactRole, null for the account relation. */
+  /** Name of the Opportunity of an OpportunityContactRole, or null for an AccountContactRelation. */
   opportunityName: string | null;
   /** Opportunity Id of an OpportunityContactRole; null for an AccountContactRelation. */
   opportunityId: string | null;
@@ -149,7 +149,7 @@ export interface AccountAdoptionRecords {
   playbooks: PlaybookRecord[];
 }
 
-/** Which adoption files an export contained, read without their header being rejected. */
+/** Flags of the adoption files an export contained whose header the reader accepted. */
 export interface AdoptionFilesLoaded {
   featureUsage: boolean;
   featureEntitlements: boolean;

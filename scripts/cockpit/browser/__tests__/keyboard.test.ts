@@ -184,8 +184,8 @@ describe('Keyboard', () => {
     server = started;
     chrome = await launchChromium();
     page = await chrome.context.newPage();
-    // The dashboard keeps its filters in the tab's session storage, and a response that lands after a case ends can
-    // store them again; every page load of a case starts with none.
+    // The dashboard keeps its filters in the tab's session storage, and a response that arrives after a case ends can
+    // store them again. Clearing the storage on every page load starts each case with no filters.
     await page.addInitScript(() => sessionStorage.clear());
     routes.account = `#/account/${accountNamed(reference, ACCOUNT).signals.accountId}`;
     routes.portfolio = await openPageWithComponent(page, server.url, 'atRiskDashboard');

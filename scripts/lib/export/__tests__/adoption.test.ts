@@ -149,7 +149,7 @@ describe('FeatureUsage__c.csv', () => {
 describe('FeatureEntitlement__c.csv', () => {
   const header = 'Account__c,FeatureKey__c,SegmentType__c,Segment__c,EntitledUsers__c,StartDate__c,EndDate__c';
 
-  it('reads a blank segment as the whole account and notes rows without a start', () => {
+  it('reads blank segments and missing starts', () => {
     const result = read({
       'FeatureEntitlement__c.csv': [header, `${ACME},Chains,,,8,2026-01-01,`, `${ACME},Chains,Department,Support,5,,`]
     });
@@ -373,7 +373,7 @@ describe('playbooks', () => {
 });
 
 describe('license holders', () => {
-  it('keeps the users of each account with their license and the permission set license holders', () => {
+  it('keeps users, licenses and license holders', () => {
     const result = read({
       'User.csv': [
         'Id,AccountId,IsActive,Profile.Name,Profile.UserLicense.Name',

@@ -58,8 +58,8 @@ export interface SummaryTile {
   /** 'true' while the tile's filter is applied, for aria-pressed. */
   pressed: 'true' | 'false';
   /**
-   * 'true' when a click would list no account, for aria-disabled; the description then says why. A pressed tile stays
-   * enabled so that a click can clear its filter.
+   * Value of aria-disabled: 'true' when a click would list no account, and the description then gives the reason. A
+   * pressed tile stays enabled so that a click can clear its filter.
    */
   disabled: 'true' | 'false';
   action: TileAction;
@@ -102,7 +102,7 @@ export interface TileState {
  */
 export const BOOK_SCOPE = 'in your book';
 
-/** What each band tile says of an account in its band, after "No account in your book". */
+/** Phrase of each band tile for an account in its band, written after "No account in your book". */
 const BAND_PHRASES: Record<string, string> = {
   Red: 'is red',
   Yellow: 'is yellow',

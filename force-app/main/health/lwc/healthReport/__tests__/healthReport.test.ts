@@ -237,7 +237,7 @@ describe('renderHealthCheck', () => {
     expect(markdown).toContain('| Sentiment | NPS | n/a | 50 (no data, neutral) | 25% | 12.5 | n/a |');
   });
 
-  it('shows a weight that is not whole with one decimal, so points equal score times the shown weight', () => {
+  it('shows fractional weights with one decimal', () => {
     const escalated = ledgerEntry({
       measure: 'EscalatedCases90d',
       label: 'Escalated cases',

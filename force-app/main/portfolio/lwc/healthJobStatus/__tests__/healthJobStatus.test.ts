@@ -305,18 +305,18 @@ describe('c-health-job-status', () => {
   });
 
   it('reports a refused run in a toast', async () => {
-    const refusal =
+    const rejection =
       'The health job is already running: HealthScoringBatch job 7075g00000AbCd2AAB is Processing since 3/31/2026, ' +
       '9:05 AM. Wait until it has finished, then select Run now again.';
     mockGetStatus.mockResolvedValue(HEALTHY);
-    mockRunNow.mockRejectedValue({ body: { message: refusal } });
+    mockRunNow.mockRejectedValue({ body: { message: rejection } });
     const element = await mount();
     const toasts = collectToasts(element);
 
     byId(element, 'run-now')?.click();
     await flush();
 
-    expect(toasts).toEqual([{ title: 'The health job was not started', message: refusal, variant: 'error' }]);
+    expect(toasts).toEqual([{ title: 'The health job was not started', message: rejection, variant: 'error' }]);
     expect(isDisabled(element, 'run-now')).toBe(false);
     expect(textById(element, 'last-run-text')).toBe('SnapshotRetentionBatch: Completed.');
   });

@@ -537,7 +537,7 @@ describe('renderRiskPlan', () => {
     expect(markdown.endsWith('\n\n')).toBe(false);
   });
 
-  it('orders risks as the register does: by severity, then detection date, then as given', () => {
+  it('orders risks like the register', () => {
     const risks = [
       planEntry({ rule: 'LoginDrop', severity: 'Medium' }, { title: 'Login drop' }),
       planEntry({ rule: 'ScoreDrop', severity: 'High', detectedOn: AS_OF }, { title: 'Score drop' }),
